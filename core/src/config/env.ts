@@ -1,0 +1,60 @@
+/**
+ * Every setting of the system with its embedded default. `.env.example` mirrors this list.
+ * Read once per process; tests override through the environment before importing.
+ */
+export interface Settings {
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  temporalTaskQueue: string;
+  apiPort: number;
+  apiHost: string;
+  apiPublicUrl: string;
+  webPublicUrl: string;
+  jwtSecret: string;
+  jwtExpirySeconds: number;
+  supabaseJwtSecret: string | undefined;
+  supabaseAnonKey: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  mailDir: string;
+  trialSeconds: number;
+  invitationTtlSeconds: number;
+  credentialsKey: string;
+  corsOrigins: string[];
+}
+
+const int = (value: string | undefined, fallback: number): number => {
+  const n = value === undefined || value === '' ? NaN : Number(value);
+  return Number.isFinite(n) ? n : fallback;
+};
+
+export const DEV_JWT_SECRET = 'crosschat-dev-jwt-secret-change-me-0123456789abcdef';
+export const DEV_CREDENTIALS_KEY = 'crosschat-dev-credentials-key-change-me';
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const apiPort = int(env.API_PORT, 3001);
+  const apiHost = env.API_HOST || '127.0.0.1';
+  const webPort = int(env.WEB_PORT, 3000);
+  return {
+    databaseUrl: env.DATABASE_URL || `postgres://postgres:postgres@127.0.0.1:${int(env.PGPORT_EMBEDDED, 54329)}/crosschat`,
+    temporalAddress: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
+    temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
+    temporalTaskQueue: env.TEMPORAL_TASK_QUEUE || 'crosschat',
+    apiPort,
+    apiHost,
+    apiPublicUrl: env.API_PUBLIC_URL || `http://localhost:${apiPort}`,
+    webPublicUrl: env.APP_URL || `http://localhost:${webPort}`,
+    jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
+    jwtExpirySeconds: int(env.JWT_EXPIRY_SECONDS, 3600),
+    supabaseJwtSecret: env.SUPABASE_JWT_SECRET || undefined,
+    supabaseAnonKey: env.SUPABASE_ANON_KEY || 'crosschat-anon',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'CrossChat <no-reply@crosschat.local>',
+    mailDir: env.MAIL_DIR || '.data/mail',
+    trialSeconds: int(env.TRIAL_SECONDS, 14 * 24 * 3600),
+    invitationTtlSeconds: int(env.INVITATION_TTL_SECONDS, 7 * 24 * 3600),
+    credentialsKey: env.CREDENTIALS_KEY || DEV_CREDENTIALS_KEY,
+    corsOrigins: (env.CORS_ORIGINS || `http://localhost:${webPort},http://127.0.0.1:${webPort}`).split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}

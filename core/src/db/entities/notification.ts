@@ -1,0 +1,21 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const NotificationSchema = defineEntity({
+  name: 'Notification',
+  tableName: 'notifications',
+  properties: {
+    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    user_id: p.uuid(),
+    business_id: p.uuid().nullable(),
+    type: p.enum(['new_message', 'conversation_assigned', 'mention', 'conversation_resolved', 'team_invite', 'system'] as const),
+    title: p.string(),
+    message: p.text().nullable(),
+    action_url: p.text().nullable(),
+    action_label: p.string().nullable(),
+    metadata: p.json<Record<string, unknown>>().nullable(),
+    read_status: p.boolean().defaultRaw('false'),
+    read_at: p.datetime().nullable(),
+    created_at: p.datetime().defaultRaw('now()'),
+  },
+});
+export type Notification = InferEntity<typeof NotificationSchema>;

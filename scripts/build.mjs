@@ -1,0 +1,4 @@
+import { buildServer, buildWeb } from './lib/build.mjs';
+
+buildServer({ force: true });
+buildWeb({ force: true });
