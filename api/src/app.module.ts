@@ -1,0 +1,19 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Settings } from '@crosschat/core';
+import { SettingsModule } from './config/settings.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { TemporalModule } from './temporal/temporal.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { MailModule } from './mail/mail.module.js';
+import { HealthController } from './health/health.controller.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(settings?: Settings): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule],
+      controllers: [HealthController],
+    };
+  }
+}

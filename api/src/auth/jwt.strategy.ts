@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { Settings } from '@crosschat/core';
+import { SETTINGS } from '../config/settings.module.js';
+import type { AuthenticatedUser, JwtClaims } from './auth.types.js';
+
+function toUser(claims: JwtClaims): AuthenticatedUser {
+  return { id: claims.sub, email: claims.email ?? null, role: claims.role, session_id: claims.session_id ?? null, claims };
+}
+
+/** Accepts access tokens this API issued (JWT_SECRET). */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(@Inject(SETTINGS) settings: Settings) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: settings.jwtSecret, algorithms: ['HS256'], audience: 'authenticated' });
+  }
+  validate(claims: JwtClaims): AuthenticatedUser {
+    return toUser(claims);
+  }
+}
+
+/** Accepts access tokens of a hosted Supabase project (SUPABASE_JWT_SECRET), when configured. */
+@Injectable()
+export class SupabaseJwtStrategy extends PassportStrategy(Strategy, 'supabase-jwt') {
+  constructor(@Inject(SETTINGS) settings: Settings) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // Without a Supabase secret this strategy can never succeed: a random key no token is signed with.
+      secretOrKey: settings.supabaseJwtSecret ?? crypto.randomUUID() + crypto.randomUUID(),
+      algorithms: ['HS256'],
+      audience: 'authenticated',
+    });
+  }
+  validate(claims: JwtClaims): AuthenticatedUser {
+    return toUser(claims);
+  }
+}
