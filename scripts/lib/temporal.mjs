@@ -57,7 +57,7 @@ export function waitForPort(port, host = '127.0.0.1', timeoutMs = 60_000) {
 
 /** Starts `temporal server start-dev` with its SQLite file in `dbFile` (in memory when null). */
 export async function startTemporalDevServer({ cli, port, uiPort, dbFile, headless = false }) {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
   if (dbFile) {
