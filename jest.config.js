@@ -13,6 +13,7 @@ export default {
   moduleNameMapper: {
     '^@crosschat/core$': '<rootDir>/core/src/index.ts',
     '^@crosschat/workflows$': '<rootDir>/workflows/src/index.ts',
+    '^@crosschat/workflows/(.*)$': '<rootDir>/workflows/src/$1',
     '^@crosschat/workers$': '<rootDir>/workers/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -6,13 +6,16 @@ import { TemporalModule } from './temporal/temporal.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { HealthController } from './health/health.controller.js';
+import { TenancyModule } from './tenancy/tenancy.module.js';
+import { ConversationsModule } from './conversations/conversations.module.js';
+import { CustomersModule } from './customers/customers.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(settings?: Settings): DynamicModule {
     return {
       module: AppModule,
-      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule],
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, ConversationsModule, CustomersModule],
       controllers: [HealthController],
     };
   }

@@ -4,3 +4,4 @@ export * from './db/orm-config.js';
 export * from './db/migrate.js';
 export * from './businesses/settings.js';
 export * from './team/permissions.js';
+export * from './customers/identity.js';

@@ -28,6 +28,7 @@ export const ConversationSchema = defineEntity({
     last_customer_message_at: p.datetime().nullable(),
     last_agent_message_at: p.datetime().nullable(),
     resolved_at: p.datetime().nullable(),
+    snoozed_until: p.datetime().nullable(),
     created_at: p.datetime().defaultRaw('now()'),
     updated_at: p.datetime().defaultRaw('now()'),
     deleted_at: p.datetime().nullable(),
