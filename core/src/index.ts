@@ -5,3 +5,5 @@ export * from './db/migrate.js';
 export * from './businesses/settings.js';
 export * from './team/permissions.js';
 export * from './customers/identity.js';
+export * from './channels/index.js';
+export * from './businesses/working-hours.js';

@@ -7,3 +7,11 @@ export type RecordDeliveryOutcome = (messageId: string, outcome: DeliveryOutcome
 
 export declare const sendThroughChannel: SendThroughChannel;
 export declare const recordDeliveryOutcome: RecordDeliveryOutcome;
+
+export type SendAutomaticReplies = (input: { conversationId: string; greeted: boolean }) => Promise<{ greeted: boolean; sent: string[] }>;
+export type AutoResolveConversation = (input: { conversationId: string; inactiveSince: string }) => Promise<boolean>;
+export type ReopenSnoozedConversation = (conversationId: string) => Promise<boolean>;
+
+export declare const sendAutomaticReplies: SendAutomaticReplies;
+export declare const autoResolveConversation: AutoResolveConversation;
+export declare const reopenSnoozedConversation: ReopenSnoozedConversation;
