@@ -9,13 +9,15 @@ import { HealthController } from './health/health.controller.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 import { ConversationsModule } from './conversations/conversations.module.js';
 import { CustomersModule } from './customers/customers.module.js';
+import { IntegrationsModule } from './integrations/integrations.module.js';
+import { WidgetChannelModule } from './channels/widget/widget.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(settings?: Settings): DynamicModule {
     return {
       module: AppModule,
-      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, ConversationsModule, CustomersModule],
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule],
       controllers: [HealthController],
     };
   }

@@ -7,3 +7,5 @@ export * from './team/permissions.js';
 export * from './customers/identity.js';
 export * from './channels/index.js';
 export * from './businesses/working-hours.js';
+export * from './crypto/secrets.js';
+export * from './conversations/inbound.js';

@@ -4,11 +4,12 @@ import { ConversationsService } from './conversations.service.js';
 import { MessagesController } from '../messages/messages.controller.js';
 import { MessagesService } from '../messages/messages.service.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
+import { ConversationWorkflowService } from './conversation-workflow.service.js';
 
 /** Conversations and their messages (one module: messages never live outside a conversation). */
 @Module({
   controllers: [ConversationsController, MessagesController],
-  providers: [ConversationsService, MessagesService, DeliveryService],
-  exports: [ConversationsService, MessagesService, DeliveryService],
+  providers: [ConversationsService, MessagesService, DeliveryService, ConversationWorkflowService],
+  exports: [ConversationsService, MessagesService, DeliveryService, ConversationWorkflowService],
 })
 export class ConversationsModule {}

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ConversationSchema, TeamMemberSchema, type Conversation } from '@crosschat/core';
 import { TenantAccessService, type Membership } from '../tenancy/tenant-access.service.js';
+import { ConversationWorkflowService } from './conversation-workflow.service.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination/cursor.js';
 import type { ListConversationsQuery } from './dto/list-conversations.dto.js';
 import type { UpdateConversationDto } from './dto/update-conversation.dto.js';
@@ -21,7 +22,11 @@ const ACTIVITY = 'coalesce(c.last_message_at, c.created_at)';
 
 @Injectable()
 export class ConversationsService {
-  constructor(private readonly em: EntityManager, private readonly access: TenantAccessService) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: TenantAccessService,
+    private readonly workflows: ConversationWorkflowService,
+  ) {}
 
   /** Loads a conversation the caller may see, or 404 (other tenants, deleted, not assigned to a limited agent). */
   async requireVisible(userId: string, conversationId: string): Promise<ConversationInBusiness> {
@@ -135,6 +140,7 @@ export class ConversationsService {
     conversation.status = status;
     conversation.snoozed_until = snoozedUntil ? new Date(snoozedUntil) : null;
     await this.em.flush();
+    await this.workflows.statusChanged(conversation);
     return conversation;
   }
 

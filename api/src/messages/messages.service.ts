@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { MessageSchema, NotificationSchema, TeamMemberSchema, UserSchema, type Message } from '@crosschat/core';
 import { ConversationsService } from '../conversations/conversations.service.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
+import { ConversationWorkflowService } from '../conversations/conversation-workflow.service.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination/cursor.js';
 import type { SendMessageDto } from './dto/send-message.dto.js';
 
@@ -16,6 +17,7 @@ export class MessagesService {
     private readonly em: EntityManager,
     private readonly conversations: ConversationsService,
     private readonly delivery: DeliveryService,
+    private readonly workflows: ConversationWorkflowService,
   ) {}
 
   /** Newest first by (created_at, id); each page is returned oldest → newest for display. */
@@ -81,7 +83,10 @@ export class MessagesService {
     }
     await this.em.flush();
     if (isNote && dto.mentions?.length) await this.notifyMentions(message, dto.mentions, author?.full_name ?? author?.email ?? 'A teammate');
-    if (!isNote) await this.delivery.dispatch(message);
+    if (!isNote) {
+      await this.delivery.dispatch(message);
+      await this.workflows.agentMessage(conversation, message);
+    }
     return message;
   }
 

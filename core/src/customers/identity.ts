@@ -15,6 +15,8 @@ export interface CustomerProfile {
  * email), else creates one, and fills in profile fields that were empty. Concurrent calls for
  * the same identifier are serialised by an advisory lock so a person never gets two profiles.
  */
+export const customerLockKey = (businessId: string, platform: string, externalId: string) => `customer:${businessId}:${platform}:${externalId}`;
+
 export async function upsertCustomerByIdentifier(
   em: EntityManager,
   businessId: string,
@@ -23,7 +25,7 @@ export async function upsertCustomerByIdentifier(
   profile: CustomerProfile = {},
 ): Promise<Customer> {
   return em.transactional(async (tx) => {
-    await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`customer:${businessId}:${platform}:${externalId}`], 'all', tx.getTransactionContext());
+    await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [customerLockKey(businessId, platform, externalId)], 'all', tx.getTransactionContext());
     const byIdentifier = await tx.getConnection().execute<{ id: string }[]>(
       `select id from customers where business_id = ? and deleted_at is null and platform_identifiers ->> ? = ? limit 1`,
       [businessId, platform, externalId], 'all', tx.getTransactionContext(),
