@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { BadRequestException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MessageSchema, NotificationSchema, TeamMemberSchema, UserSchema, type Message } from '@crosschat/core';
+import { MessageSchema, NotificationSchema, TeamMemberSchema, UserSchema, type Message, type TeamMember } from '@crosschat/core';
 import { ConversationsService } from '../conversations/conversations.service.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { ConversationWorkflowService } from '../conversations/conversation-workflow.service.js';
@@ -62,8 +63,10 @@ export class MessagesService {
     const isNote = dto.is_internal_note ?? false;
     if (!isNote && !membership.permissions.conversations.reply) throw new ForbiddenException('You may not reply to customers');
     if (!isNote && dto.mentions?.length) throw new BadRequestException('mentions are only for internal notes');
+    const mentioned = dto.mentions?.length ? await this.mentionedMembers(conversation.business_id, dto.mentions) : [];
     const author = await this.em.findOne(UserSchema, { id: userId });
     const message = this.em.create(MessageSchema, {
+      id: randomUUID(),
       conversation_id: conversation.id,
       business_id: conversation.business_id,
       sender_type: 'agent',
@@ -81,8 +84,8 @@ export class MessagesService {
     if (!isNote && conversation.first_response_time === null && conversation.last_customer_message_at) {
       conversation.first_response_time = Math.max(0, Math.round((now.getTime() - new Date(conversation.created_at).getTime()) / 1000));
     }
+    if (mentioned.length) this.notifyMentions(message, mentioned, author?.full_name ?? author?.email ?? 'A teammate');
     await this.em.flush();
-    if (isNote && dto.mentions?.length) await this.notifyMentions(message, dto.mentions, author?.full_name ?? author?.email ?? 'A teammate');
     if (!isNote) {
       await this.delivery.dispatch(message);
       await this.workflows.agentMessage(conversation, message);
@@ -128,9 +131,14 @@ export class MessagesService {
     return message;
   }
 
-  private async notifyMentions(message: Message, memberIds: string[], authorName: string): Promise<void> {
-    const members = await this.em.find(TeamMemberSchema, { id: { $in: memberIds }, business_id: message.business_id, is_active: true });
+  private async mentionedMembers(businessId: string, memberIds: string[]): Promise<TeamMember[]> {
+    const members = await this.em.find(TeamMemberSchema, { id: { $in: memberIds }, business_id: businessId, is_active: true });
     if (members.length !== new Set(memberIds).size) throw new BadRequestException('mentions must be active team members of this business');
+    return members;
+  }
+
+  /** Queues one notification per mentioned teammate; flushed with the note itself. */
+  private notifyMentions(message: Message, members: TeamMember[], authorName: string): void {
     for (const member of members) {
       this.em.create(NotificationSchema, {
         user_id: member.user_id,
@@ -143,6 +151,5 @@ export class MessagesService {
         metadata: { conversation_id: message.conversation_id, message_id: message.id },
       } as never);
     }
-    await this.em.flush();
   }
 }
