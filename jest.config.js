@@ -15,6 +15,7 @@ export default {
     '^@crosschat/workflows$': '<rootDir>/workflows/src/index.ts',
     '^@crosschat/workflows/(.*)$': '<rootDir>/workflows/src/$1',
     '^@crosschat/workers$': '<rootDir>/workers/src/index.ts',
+    '^@crosschat/core/(.*)$': '<rootDir>/core/src/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -68,6 +68,8 @@ export async function recordInboundMessage(em: EntityManager, input: InboundMess
       conversation.snoozed_until = null;
       conversation.resolved_at = null;
     }
+    // FK columns are plain scalars (no ORM relations), so flush the parent before its child.
+    await tx.flush();
     const message = tx.create(MessageSchema, {
       conversation_id: conversation.id,
       business_id: input.businessId,

@@ -11,6 +11,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false },
     // Rows keep the column names (snake_case) so REST, realtime and Supabase payloads match.
     forceUtcTimezone: true,
+    // Ids are generated in the app (onCreate) at em.create(), so related rows can reference them before flush.
+    processOnCreateHooksEarly: true,
     pool: { min: 0, max: 10 },
     debug: process.env.DB_DEBUG === '1',
     ...overrides,

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export const AiChatbotSchema = defineEntity({
   name: 'AiChatbot',
   tableName: 'ai_chatbots',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     business_id: p.uuid(),
     name: p.string(),
     description: p.text().nullable(),

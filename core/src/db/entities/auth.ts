@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /** auth.users, shaped like Supabase's (the subset the embedded auth server uses). */
@@ -5,7 +6,7 @@ export const AuthUserSchema = defineEntity({
   name: 'AuthUser',
   tableName: 'auth.users',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     aud: p.string().defaultRaw(`'authenticated'`),
     role: p.string().defaultRaw(`'authenticated'`),
     email: p.string().nullable(),
@@ -30,7 +31,7 @@ export const AuthSessionSchema = defineEntity({
   name: 'AuthSession',
   tableName: 'auth.sessions',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     user_id: p.uuid(),
     created_at: p.datetime().defaultRaw('now()'),
     updated_at: p.datetime().defaultRaw('now()'),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { BusinessSettings } from '../../businesses/settings.js';
 
@@ -9,7 +10,7 @@ export const BusinessSchema = defineEntity({
   name: 'Business',
   tableName: 'businesses',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     name: p.string(),
     slug: p.string(),
     plan_type: p.enum(PLAN_TYPES).defaultRaw(`'starter'`),

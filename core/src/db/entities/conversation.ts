@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export const CONVERSATION_PLATFORMS = ['whatsapp', 'instagram', 'facebook', 'twitter', 'telegram', 'email', 'widget', 'voice_call', 'sms'] as const;
@@ -9,7 +10,7 @@ export const ConversationSchema = defineEntity({
   name: 'Conversation',
   tableName: 'conversations',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     business_id: p.uuid(),
     customer_id: p.uuid(),
     platform: p.enum(CONVERSATION_PLATFORMS),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export type PlatformIdentifiers = Partial<Record<'whatsapp' | 'instagram' | 'facebook' | 'twitter' | 'telegram' | 'email' | 'widget' | 'sms' | 'voice_call', string | null>>;
@@ -6,7 +7,7 @@ export const CustomerSchema = defineEntity({
   name: 'Customer',
   tableName: 'customers',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     business_id: p.uuid(),
     name: p.string().nullable(),
     email: p.string().nullable(),

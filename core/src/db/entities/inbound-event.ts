@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /** One row per webhook delivery we accepted; (source, external_id) is unique so repeats change nothing. */
@@ -5,7 +6,7 @@ export const InboundEventSchema = defineEntity({
   name: 'InboundEvent',
   tableName: 'inbound_events',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     business_id: p.uuid().nullable(),
     source: p.string(),
     external_id: p.string(),

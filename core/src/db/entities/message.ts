@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export interface Attachment { url: string; type: string; size: number; name: string }
@@ -6,7 +7,7 @@ export const MessageSchema = defineEntity({
   name: 'Message',
   tableName: 'messages',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     conversation_id: p.uuid(),
     business_id: p.uuid(),
     sender_type: p.enum(['customer', 'agent', 'system', 'ai_bot'] as const),

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export const NotificationSchema = defineEntity({
   name: 'Notification',
   tableName: 'notifications',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     user_id: p.uuid(),
     business_id: p.uuid().nullable(),
     type: p.enum(['new_message', 'conversation_assigned', 'mention', 'conversation_resolved', 'team_invite', 'system'] as const),

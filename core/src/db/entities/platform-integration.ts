@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export const INTEGRATION_PLATFORMS = ['whatsapp', 'instagram', 'facebook', 'twitter', 'telegram', 'gmail', 'outlook', 'imap', 'widget', 'twilio_voice'] as const;
@@ -6,7 +7,7 @@ export const PlatformIntegrationSchema = defineEntity({
   name: 'PlatformIntegration',
   tableName: 'platform_integrations',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     business_id: p.uuid(),
     platform: p.enum(INTEGRATION_PLATFORMS),
     platform_account_id: p.string().nullable(),

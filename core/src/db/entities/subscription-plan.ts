@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export const SubscriptionPlanSchema = defineEntity({
   name: 'SubscriptionPlan',
   tableName: 'subscription_plans',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     name: p.string(),
     slug: p.string(),
     description: p.text().nullable(),

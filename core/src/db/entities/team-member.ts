@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { Permissions } from '../../team/permissions.js';
 
@@ -8,7 +9,7 @@ export const TeamMemberSchema = defineEntity({
   name: 'TeamMember',
   tableName: 'team_members',
   properties: {
-    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    id: p.uuid().primary().onCreate(() => randomUUID()),
     business_id: p.uuid(),
     user_id: p.uuid(),
     role: p.enum(ROLES),

@@ -1,0 +1,2 @@
+export { createWorker, bundleWorkflows, type CrossChatWorker } from './worker.js';
+export { createActivities } from './activities/index.js';
