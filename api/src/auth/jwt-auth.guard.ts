@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ExecutionContext, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { IS_PUBLIC } from '../common/decorators/public.decorator.js';
@@ -17,6 +17,7 @@ export class JwtAuthGuard extends AuthGuard(['jwt', 'supabase-jwt']) {
   }
 
   override handleRequest<T>(err: unknown, user: T | false): T {
+    if (err instanceof HttpException) throw err;
     if (err || !user) throw new UnauthorizedException('Missing or invalid access token');
     return user;
   }

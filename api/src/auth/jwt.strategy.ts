@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuthService } from './auth.service.js';
+import { GoTrueError } from './gotrue-error.js';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Settings } from '@crosschat/core';
@@ -12,10 +14,15 @@ function toUser(claims: JwtClaims): AuthenticatedUser {
 /** Accepts access tokens this API issued (JWT_SECRET). */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(SETTINGS) settings: Settings) {
+  constructor(@Inject(SETTINGS) settings: Settings, private readonly auth: AuthService) {
     super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: settings.jwtSecret, algorithms: ['HS256'], audience: 'authenticated' });
   }
-  validate(claims: JwtClaims): AuthenticatedUser {
+
+  /** A signed-out (revoked) session's access tokens stop working at once, as in GoTrue. */
+  async validate(claims: JwtClaims): Promise<AuthenticatedUser> {
+    if (!claims.session_id || !(await this.auth.isSessionActive(claims.session_id))) {
+      throw new GoTrueError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
+    }
     return toUser(claims);
   }
 }
