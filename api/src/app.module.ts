@@ -11,13 +11,15 @@ import { ConversationsModule } from './conversations/conversations.module.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { IntegrationsModule } from './integrations/integrations.module.js';
 import { WidgetChannelModule } from './channels/widget/widget.module.js';
+import { BusinessesModule } from './businesses/businesses.module.js';
+import { TeamModule } from './team/team.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(settings?: Settings): DynamicModule {
     return {
       module: AppModule,
-      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule],
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, BusinessesModule, TeamModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule],
       controllers: [HealthController],
     };
   }

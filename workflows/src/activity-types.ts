@@ -15,3 +15,10 @@ export type ReopenSnoozedConversation = (conversationId: string) => Promise<bool
 export declare const sendAutomaticReplies: SendAutomaticReplies;
 export declare const autoResolveConversation: AutoResolveConversation;
 export declare const reopenSnoozedConversation: ReopenSnoozedConversation;
+
+export type ActivateSubscription = (input: { businessId: string; subscriptionId: string | null; planType: string | null }) => Promise<void>;
+/** Returns false when the business was no longer on trial (e.g. already paid). */
+export type ExpireTrial = (businessId: string) => Promise<boolean>;
+
+export declare const activateSubscription: ActivateSubscription;
+export declare const expireTrial: ExpireTrial;
