@@ -97,6 +97,12 @@ describe('conversations, messages and customers API', () => {
     expect(note.body.status).toBe('sent');
     const notifications = await db.query(`select type, title from notifications where user_id = $1`, [agent.id]);
     expect(notifications.rows).toEqual([{ type: 'mention', title: 'Alpha Shop Owner mentioned you' }]);
+    const inboxOfAgent = await call(api, 'GET', '/notifications', { token: agent.token });
+    expect(inboxOfAgent.body).toMatchObject({ unread: 1, data: [{ type: 'mention' }] });
+    const notificationId = inboxOfAgent.body.data[0].id;
+    expect((await call(api, 'PATCH', `/notifications/${notificationId}/read`, { token: a.owner.token })).status).toBe(404);
+    expect((await call(api, 'PATCH', '/notifications/read-all', { token: agent.token })).body.updated).toBe(1);
+    expect((await call(api, 'GET', '/notifications', { token: agent.token })).body.unread).toBe(0);
     const foreignMention = await call(api, 'POST', '/messages', { token: a.owner.token, body: { conversation_id: convA1.id, content: 'x', is_internal_note: true, mentions: [b.ownerMember.id] } });
     expect(foreignMention.status).toBe(400);
     const messages = await call(api, 'GET', `/conversations/${convA1.id}/messages`, { token: a.owner.token });
