@@ -41,5 +41,5 @@ export function buildWeb({ force = false } = {}) {
   const sources = Math.max(newestMtime(path.join(web, 'app')), newestMtime(path.join(web, 'public')));
   if (!force && fs.existsSync(out) && newestMtime(out) >= sources) return;
   log('crosschat', 'building the dashboard (web/)');
-  run('npx', ['react-router', 'build'], web);
+  run(path.join(ROOT, 'node_modules/.bin/react-router'), ['build'], web);
 }

@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Badge, Box, Button, Flex, Heading, ScrollArea, Text, TextArea, Tooltip } from '@radix-ui/themes';
+import { CheckIcon, ChatBubbleIcon, LockClosedIcon } from '@radix-ui/react-icons';
+import { api } from '../lib/api';
+import type { ConversationItem } from '../lib/types';
+import { EmptyState } from '../shell/empty-state';
+import { PlatformBadge } from './platform';
+
+interface Message {
+  id: string; sender_type: string; sender_name: string | null; content: string; status: string; is_internal_note: boolean; created_at: string;
+}
+
+const TICKS: Record<string, string> = { sending: 'Sending…', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not delivered' };
+
+function Bubble({ m }: { m: Message }) {
+  const mine = m.sender_type === 'agent' || m.sender_type === 'ai_bot';
+  if (m.sender_type === 'system') {
+    return <Flex justify="center" my="2"><Text size="1" color="gray" style={{ background: 'var(--gray-a3)', padding: '4px 10px', borderRadius: 999 }}>{m.content}</Text></Flex>;
+  }
+  const background = m.is_internal_note ? 'var(--amber-a3)' : mine ? 'var(--accent-9)' : 'var(--gray-a3)';
+  const color = mine && !m.is_internal_note ? 'var(--accent-contrast)' : undefined;
+  return (
+    <Flex direction="column" align={mine ? 'end' : 'start'} my="2" data-testid="message">
+      <Box style={{ background, color, padding: '8px 12px', borderRadius: 14, maxWidth: '72%', whiteSpace: 'pre-wrap', wordBreak: 'break-word', border: m.is_internal_note ? '1px dashed var(--amber-8)' : undefined }}>
+        {m.is_internal_note && <Flex gap="1" align="center" mb="1"><LockClosedIcon /><Text size="1" weight="medium">Internal note</Text></Flex>}
+        <Text size="2">{m.content}</Text>
+      </Box>
+      <Text size="1" color="gray" mt="1">
+        {m.sender_name ? `${m.sender_name} · ` : ''}{new Date(m.created_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+        {mine && !m.is_internal_note && <> · <span title={TICKS[m.status]} style={{ color: m.status === 'failed' ? 'var(--red-11)' : m.status === 'read' ? 'var(--accent-11)' : undefined }}>{m.status === 'read' || m.status === 'delivered' ? <><CheckIcon style={{ verticalAlign: 'middle' }} />{m.status === 'read' && <CheckIcon style={{ verticalAlign: 'middle', marginLeft: -8 }} />}</> : TICKS[m.status]}</span></>}
+      </Text>
+    </Flex>
+  );
+}
+
+export function ConversationThread({ conversation, onChanged }: { conversation: ConversationItem | null; onChanged: () => void }) {
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [draft, setDraft] = useState('');
+  const [note, setNote] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const end = useRef<HTMLDivElement>(null);
+  const id = conversation?.id;
+
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    const load = () => api<{ data: Message[] }>(`/conversations/${id}/messages?limit=100`).then((r) => live && setMessages(r.data)).catch(() => {});
+    void load();
+    void api(`/conversations/${id}/read`, { method: 'POST' }).catch(() => {});
+    const timer = setInterval(load, 4000);
+    return () => { live = false; clearInterval(timer); };
+  }, [id]);
+
+  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.length]);
+
+  if (!conversation) {
+    return (
+      <section className="inbox-pane" aria-label="Conversation">
+        <EmptyState icon={<ChatBubbleIcon width={24} height={24} />} title="Pick a conversation">Choose a conversation on the left to read and reply.</EmptyState>
+      </section>
+    );
+  }
+
+  async function send() {
+    const content = draft.trim();
+    if (!content) return;
+    setError(null);
+    try {
+      const sent = await api<Message>('/messages', { method: 'POST', body: { conversation_id: conversation!.id, content, is_internal_note: note } });
+      setMessages((m) => [...m, sent]);
+      setDraft('');
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  function onKey(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void send();
+    }
+  }
+
+  const name = conversation.customer.name ?? conversation.customer.email ?? 'Visitor';
+  return (
+    <section className="inbox-pane" aria-label={`Conversation with ${name}`}>
+      <Flex align="center" gap="3" px="4" style={{ height: 64, borderBottom: '1px solid var(--gray-a4)' }}>
+        <Flex direction="column" style={{ minWidth: 0, flex: 1 }}>
+          <Heading size="3" truncate>{name}</Heading>
+          <Flex gap="2" align="center"><PlatformBadge platform={conversation.platform} /><Text size="1" color="gray">{conversation.subject ?? ''}</Text></Flex>
+        </Flex>
+        <Badge color={conversation.status === 'open' ? 'green' : 'gray'}>{conversation.status}</Badge>
+        {conversation.status !== 'resolved' && (
+          <Tooltip content="Resolve (e)"><Button variant="soft" onClick={() => void api(`/conversations/${conversation.id}/status`, { method: 'PATCH', body: { status: 'resolved' } }).then(onChanged)}><CheckIcon /> Resolve</Button></Tooltip>
+        )}
+      </Flex>
+      <ScrollArea style={{ flex: 1 }}>
+        <Box px="4" py="3">
+          {messages.map((m) => <Bubble key={m.id} m={m} />)}
+          <div ref={end} />
+        </Box>
+      </ScrollArea>
+      <Box p="3" style={{ borderTop: '1px solid var(--gray-a4)', background: note ? 'var(--amber-a2)' : undefined }}>
+        <Flex gap="2" mb="2">
+          <Button size="1" variant={note ? 'soft' : 'solid'} color={note ? 'gray' : undefined} onClick={() => setNote(false)}>Reply</Button>
+          <Button size="1" variant={note ? 'solid' : 'soft'} color={note ? 'amber' : 'gray'} onClick={() => setNote(true)}><LockClosedIcon /> Internal note</Button>
+        </Flex>
+        <TextArea value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} placeholder={note ? 'Write a note only your team sees…' : `Reply to ${name}… (Enter sends, Shift+Enter for a new line)`} rows={3} aria-label="Message" data-testid="composer" />
+        <Flex justify="between" align="center" mt="2">
+          <Text size="1" color={error ? 'red' : 'gray'}>{error ?? (note ? 'Notes are never sent to the customer' : '')}</Text>
+          <Button onClick={() => void send()} disabled={!draft.trim()} data-testid="send">{note ? 'Add note' : 'Send'}</Button>
+        </Flex>
+      </Box>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { Badge, Box, Flex, Heading, Separator, Text } from '@radix-ui/themes';
+import { PersonIcon } from '@radix-ui/react-icons';
+import { api } from '../lib/api';
+import type { ConversationItem } from '../lib/types';
+import { UserAvatar } from '../shell/user-avatar';
+import { PlatformBadge } from './platform';
+
+interface Customer { id: string; name: string | null; email: string | null; phone: string | null; tags: string[] | null; customer_since: string; total_conversations: number; metadata: { notes?: { id: string; text: string; author_name: string | null }[] } | null }
+
+export function CustomerSidebar({ conversation }: { conversation: ConversationItem | null }) {
+  const [customer, setCustomer] = useState<Customer | null>(null);
+  const [others, setOthers] = useState<ConversationItem[]>([]);
+  const customerId = conversation?.customer.id;
+  useEffect(() => {
+    if (!customerId) return;
+    void api<Customer>(`/customers/${customerId}`).then(setCustomer).catch(() => setCustomer(null));
+    void api<{ data: ConversationItem[] }>(`/customers/${customerId}/conversations`).then((r) => setOthers(r.data)).catch(() => setOthers([]));
+  }, [customerId]);
+
+  if (!conversation || !customer) {
+    return <aside className="inbox-pane inbox-customer" aria-label="Customer"><Flex p="5" direction="column" align="center" gap="2"><PersonIcon color="var(--gray-9)" /><Text size="2" color="gray">Customer details appear here.</Text></Flex></aside>;
+  }
+  const name = customer.name ?? customer.email ?? 'Visitor';
+  return (
+    <aside className="inbox-pane inbox-customer" aria-label="Customer">
+      <Flex direction="column" align="center" gap="2" p="5">
+        <UserAvatar name={name} size="3" />
+        <Heading size="3">{name}</Heading>
+        <Text size="2" color="gray">{customer.email ?? customer.phone ?? 'No contact details yet'}</Text>
+        {!!customer.tags?.length && <Flex gap="1" wrap="wrap" justify="center">{customer.tags.map((t) => <Badge key={t} variant="soft">{t}</Badge>)}</Flex>}
+      </Flex>
+      <Separator size="4" />
+      <Box p="4">
+        <Text size="1" weight="bold" color="gray" as="p" mb="2">CONVERSATIONS ({others.length})</Text>
+        <Flex direction="column" gap="2">
+          {others.map((c) => (
+            <Flex key={c.id} justify="between" align="center">
+              <PlatformBadge platform={c.platform} />
+              <Text size="1" color="gray">{c.status}</Text>
+            </Flex>
+          ))}
+        </Flex>
+        <Text size="1" weight="bold" color="gray" as="p" mt="4" mb="2">NOTES</Text>
+        {(customer.metadata?.notes ?? []).length === 0 ? <Text size="2" color="gray">No notes yet.</Text> : customer.metadata!.notes!.map((n) => (
+          <Box key={n.id} mb="2" p="2" style={{ background: 'var(--gray-a2)', borderRadius: 8 }}><Text size="2">{n.text}</Text><Text size="1" color="gray" as="p">{n.author_name}</Text></Box>
+        ))}
+      </Box>
+    </aside>
+  );
+}
