@@ -46,7 +46,7 @@ try {
   const { migrate } = await import('../core/dist/index.js');
   const applied = await migrate(services.env.DATABASE_URL);
   log('crosschat', applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
-  apps = await startApps({
+  apps = startApps({
     env: services.env,
     apiPort,
     webPort,
@@ -55,6 +55,7 @@ try {
       shutdown(1);
     },
   });
+  await apps.ready;
 } catch (error) {
   log('crosschat', `start failed: ${error?.stack ?? error}`);
   await shutdown(1);

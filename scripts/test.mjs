@@ -66,7 +66,10 @@ try {
   let code2 = 0;
   if (!skipE2e) {
     log('test', 'browser end-to-end suite (headless Chromium against the running stack)');
-    apps = await startApps({ env: { ...env, APP_URL: 'http://127.0.0.1:3910' }, apiPort: 3911, webPort: 3910 });
+    let crashed = null;
+    apps = startApps({ env: { ...env, APP_URL: 'http://127.0.0.1:3910' }, apiPort: 3911, webPort: 3910, onCrash: (name, code) => { crashed = `${name} exited with code ${code}`; } });
+    await apps.ready;
+    if (crashed) throw new Error(crashed);
     code2 = await jest('e2e', ['--runInBand', '--testPathPatterns', '\\.e2e\\.ts$'], {
       ...env, WEB_URL: 'http://127.0.0.1:3910', API_URL: apps.apiUrl, CHROMIUM_PATH: chromium,
     });

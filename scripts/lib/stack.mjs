@@ -5,9 +5,10 @@ import { runProcess, waitForHttp } from './procs.mjs';
 
 /**
  * Starts API, worker and web against running services. `env` carries DATABASE_URL and
- * TEMPORAL_ADDRESS plus anything else the processes should see.
+ * TEMPORAL_ADDRESS plus anything else the processes should see. Returns at once so the
+ * caller can always stop what was started; `ready` settles when both servers answer.
  */
-export async function startApps({ env, apiPort, webPort, onCrash }) {
+export function startApps({ env, apiPort, webPort, onCrash }) {
   const node = process.execPath;
   const apiUrl = `http://localhost:${apiPort}`;
   const common = { ...env, API_PORT: String(apiPort), WEB_PORT: String(webPort), API_URL: apiUrl, API_PUBLIC_URL: apiUrl, APP_URL: env.APP_URL || `http://localhost:${webPort}` };
@@ -19,12 +20,6 @@ export async function startApps({ env, apiPort, webPort, onCrash }) {
   const stop = async () => {
     await Promise.all(apps.map((a) => a.stop()));
   };
-  try {
-    await Promise.all([waitForHttp(`http://127.0.0.1:${apiPort}/health`), waitForHttp(`http://127.0.0.1:${webPort}/config.js`)]);
-  } catch (error) {
-    log('crosschat', error.message);
-    await stop();
-    throw error;
-  }
-  return { apiUrl, webUrl: `http://localhost:${webPort}`, stop };
+  const ready = Promise.all([waitForHttp(`http://127.0.0.1:${apiPort}/health`), waitForHttp(`http://127.0.0.1:${webPort}/config.js`)]);
+  return { apiUrl, webUrl: `http://localhost:${webPort}`, stop, ready };
 }

@@ -1,8 +1,9 @@
 import { Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import type { Settings } from '@crosschat/core';
 
-const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+// CommonJS package: Node's ESM loader only sees its default export.
+const KEYWORD = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
 export const SEARCH_ATTRIBUTES = ['BusinessId', 'ConversationId', 'Platform', 'Status'] as const;
 
 /**

@@ -39,7 +39,7 @@ export default function Signup() {
   }
 
   return (
-    <form onSubmit={submit} noValidate data-testid="signup-form">
+    <form onSubmit={submit} onInput={() => Object.keys(errors).length && setErrors({})} noValidate data-testid="signup-form">
       <Flex direction="column" gap="4">
         <div>
           <Heading size="7" mb="1" style={{ letterSpacing: '-0.02em' }}>Create your account</Heading>
