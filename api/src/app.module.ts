@@ -14,13 +14,14 @@ import { WidgetChannelModule } from './channels/widget/widget.module.js';
 import { BusinessesModule } from './businesses/businesses.module.js';
 import { TeamModule } from './team/team.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(settings?: Settings): DynamicModule {
     return {
       module: AppModule,
-      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, BusinessesModule, TeamModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule, NotificationsModule],
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, BusinessesModule, TeamModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule, NotificationsModule, RealtimeModule],
       controllers: [HealthController],
     };
   }

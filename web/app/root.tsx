@@ -1,8 +1,13 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from 'react-router';
-import { Theme, Flex, Heading, Text, Button } from '@radix-ui/themes';
+import { Button, Flex, Heading, Text, Theme } from '@radix-ui/themes';
 import '@radix-ui/themes/styles.css';
 import './styles.css';
-import { AppearanceProvider } from './lib/appearance';
+import { AppearanceProvider, APPEARANCE_KEY } from './lib/appearance';
+import { ToastProvider } from './lib/toast';
+import { Logo } from './shell/logo';
+
+/** Sets the page background before React starts, so dark mode does not flash white. */
+const bootAppearance = `try{var a=localStorage.getItem('${APPEARANCE_KEY}');if(a!=='light'&&a!=='dark')a=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light';document.documentElement.dataset.appearance=a;document.documentElement.style.colorScheme=a}catch(e){}`;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   return (
@@ -10,9 +15,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content="CrossChat: every customer conversation in one shared inbox." />
         <title>CrossChat</title>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        {/* Runtime settings (API and Supabase URLs) from the web server's environment, before the app. */}
         <script src="/config.js" />
+        <script dangerouslySetInnerHTML={{ __html: bootAppearance }} />
         <Meta />
         <Links />
       </head>
@@ -29,8 +37,10 @@ export default function App() {
   return (
     <AppearanceProvider>
       {(appearance) => (
-        <Theme appearance={appearance} accentColor="indigo" grayColor="slate" radius="large" scaling="100%">
-          <Outlet />
+        <Theme appearance={appearance} accentColor="indigo" grayColor="slate" radius="large" scaling="100%" panelBackground="solid">
+          <ToastProvider>
+            <Outlet />
+          </ToastProvider>
         </Theme>
       )}
     </AppearanceProvider>
@@ -40,21 +50,29 @@ export default function App() {
 export function HydrateFallback() {
   return (
     <div className="boot">
-      <div className="boot-logo" aria-label="Loading CrossChat" />
+      <div className="boot-logo" role="progressbar" aria-label="Loading CrossChat" />
     </div>
   );
 }
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const title = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : 'Something went wrong';
-  const detail = isRouteErrorResponse(error) ? error.data : error instanceof Error ? error.message : String(error);
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const title = notFound ? 'Page not found' : isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : 'Something went wrong';
+  const detail = notFound
+    ? 'The page you were looking for does not exist or moved.'
+    : isRouteErrorResponse(error) ? (typeof error.data === 'string' ? error.data : 'Please try again.') : error instanceof Error ? error.message : 'Please try again.';
+  const appearance = typeof document !== 'undefined' && document.documentElement.dataset.appearance === 'dark' ? 'dark' : 'light';
   return (
-    <Theme accentColor="indigo" grayColor="slate" radius="large">
-      <Flex direction="column" align="center" justify="center" gap="3" style={{ minHeight: '100vh' }}>
-        <Heading size="6">{title}</Heading>
-        <Text color="gray">{typeof detail === 'string' ? detail : 'Please try again.'}</Text>
-        <Button onClick={() => (window.location.href = '/')}>Back to CrossChat</Button>
+    <Theme appearance={appearance} accentColor="indigo" grayColor="slate" radius="large">
+      <Flex direction="column" align="center" justify="center" gap="4" p="6" style={{ minHeight: '100vh', textAlign: 'center' }}>
+        <Logo />
+        <Heading size="6" mt="4">{title}</Heading>
+        <Text color="gray" size="2" style={{ maxWidth: 420 }}>{detail}</Text>
+        <Flex gap="3" mt="2">
+          <Button variant="soft" color="gray" onClick={() => window.location.reload()}>Try again</Button>
+          <Button onClick={() => (window.location.href = '/')}>Back to CrossChat</Button>
+        </Flex>
       </Flex>
     </Theme>
   );

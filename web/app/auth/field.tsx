@@ -1,13 +1,19 @@
 import { Flex, Text, TextField } from '@radix-ui/themes';
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 
-/** A labelled input with its error under it. */
-export function Field({ label, error, id, hint, ...props }: { label: string; error?: string; hint?: string; id: string } & ComponentProps<typeof TextField.Root>) {
+type FieldProps = { label: string; error?: string; hint?: ReactNode; id: string; labelAside?: ReactNode } & ComponentProps<typeof TextField.Root>;
+
+/** A labelled input with its validation message (or a hint) under it. */
+export function Field({ label, error, id, hint, labelAside, size = '3', ...props }: FieldProps) {
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <Flex direction="column" gap="1">
-      <Text as="label" htmlFor={id} size="2" weight="medium">{label}</Text>
-      <TextField.Root id={id} size="3" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} color={error ? 'red' : undefined} {...props} />
-      {error ? <Text id={`${id}-error`} size="1" color="red">{error}</Text> : hint ? <Text size="1" color="gray">{hint}</Text> : null}
+      <Flex justify="between" align="baseline">
+        <Text as="label" htmlFor={id} size="2" weight="medium">{label}</Text>
+        {labelAside}
+      </Flex>
+      <TextField.Root id={id} size={size} aria-invalid={error ? true : undefined} aria-describedby={describedBy} color={error ? 'red' : undefined} {...props} />
+      {error ? <Text id={`${id}-error`} size="1" color="red" role="alert">{error}</Text> : hint ? <Text id={`${id}-hint`} size="1" color="gray">{hint}</Text> : null}
     </Flex>
   );
 }

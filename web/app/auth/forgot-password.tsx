@@ -1,37 +1,42 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Button, Callout, Flex, Heading, Link as RLink, Text } from '@radix-ui/themes';
-import { CheckCircledIcon, ExclamationTriangleIcon } from '@radix-ui/react-icons';
+import { Button, Flex, Heading, Link as RLink, Text } from '@radix-ui/themes';
+import { ArrowLeftIcon } from '@radix-ui/react-icons';
 import { supabase } from '../lib/supabase';
 import { Field } from './field';
+import { ErrorCallout, SuccessCallout } from './form-error';
+import { emailError } from './validation';
 
 export default function ForgotPassword() {
-  const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [error, setError] = useState<{ email?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const email = String(new FormData(event.currentTarget).get('email') ?? '').trim();
+    const invalid = emailError(email);
+    if (invalid) return setError({ email: invalid });
     setBusy(true);
-    const email = String(new FormData(event.currentTarget).get('email'));
+    setError({});
     const { error } = await supabase().auth.resetPasswordForEmail(email, { redirectTo: `${window.location.origin}/reset-password` });
     setBusy(false);
-    if (error) return setError(error.message);
-    setSent(true);
+    if (error) return setError({ form: error.message });
+    setSentTo(email);
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate data-testid="forgot-form" aria-labelledby="forgot-title">
       <Flex direction="column" gap="4">
         <div>
-          <Heading size="7" mb="1">Reset your password</Heading>
-          <Text color="gray" size="2">We'll email you a link to choose a new one.</Text>
+          <Heading id="forgot-title" size="7" mb="1" className="tight">Reset your password</Heading>
+          <Text color="gray" size="2">Enter your account's email and we'll send you a link to choose a new password.</Text>
         </div>
-        {sent && <Callout.Root color="green" role="status"><Callout.Icon><CheckCircledIcon /></Callout.Icon><Callout.Text>If an account exists for that address, a reset link is on its way.</Callout.Text></Callout.Root>}
-        {error && <Callout.Root color="red" role="alert"><Callout.Icon><ExclamationTriangleIcon /></Callout.Icon><Callout.Text>{error}</Callout.Text></Callout.Root>}
-        <Field id="email" name="email" type="email" label="Work email" autoComplete="email" required autoFocus />
-        <Button size="3" type="submit" loading={busy}>Send reset link</Button>
-        <Text size="2" align="center"><RLink asChild><Link to="/login">Back to sign in</Link></RLink></Text>
+        <SuccessCallout testId="forgot-sent">{sentTo && <>If an account exists for <b>{sentTo}</b>, a reset link is on its way. It works for one hour.</>}</SuccessCallout>
+        <ErrorCallout>{error.form}</ErrorCallout>
+        <Field id="email" name="email" type="email" label="Work email" autoComplete="email" autoFocus placeholder="you@company.com" error={error.email} />
+        <Button size="3" type="submit" loading={busy} data-testid="forgot-submit">{sentTo ? 'Send again' : 'Send reset link'}</Button>
+        <Text size="2" align="center"><RLink asChild><Link to="/login"><ArrowLeftIcon style={{ verticalAlign: '-2px' }} /> Back to sign in</Link></RLink></Text>
       </Flex>
     </form>
   );

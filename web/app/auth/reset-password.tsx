@@ -1,45 +1,48 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Button, Callout, Flex, Heading, Text } from '@radix-ui/themes';
-import { ExclamationTriangleIcon } from '@radix-ui/react-icons';
+import { Button, Flex, Heading, Text } from '@radix-ui/themes';
 import { supabase } from '../lib/supabase';
 import { Field } from './field';
+import { ErrorCallout } from './form-error';
+import { newPasswordError } from './validation';
 
 /** The recovery link lands here with token_hash; verifying it signs in, then the new password is saved. */
 export default function ResetPassword() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ password?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const password = String(new FormData(event.currentTarget).get('password'));
-    if (password.length < 8) return setError('Use at least 8 characters');
+    const password = String(new FormData(event.currentTarget).get('password') ?? '');
+    const invalid = newPasswordError(password);
+    if (invalid) return setError({ password: invalid });
     setBusy(true);
+    setError({});
     const tokenHash = params.get('token_hash');
     if (tokenHash) {
       const verified = await supabase().auth.verifyOtp({ token_hash: tokenHash, type: 'recovery' });
       if (verified.error) {
         setBusy(false);
-        return setError(verified.error.message);
+        return setError({ form: `${verified.error.message}. Ask for a new reset link.` });
       }
     }
     const { error } = await supabase().auth.updateUser({ password });
     setBusy(false);
-    if (error) return setError(error.message);
-    navigate('/');
+    if (error) return setError({ form: error.message });
+    navigate('/', { replace: true });
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate aria-labelledby="reset-title">
       <Flex direction="column" gap="4">
         <div>
-          <Heading size="7" mb="1">Choose a new password</Heading>
+          <Heading id="reset-title" size="7" mb="1" className="tight">Choose a new password</Heading>
           <Text color="gray" size="2">You'll be signed in right after.</Text>
         </div>
-        {error && <Callout.Root color="red" role="alert"><Callout.Icon><ExclamationTriangleIcon /></Callout.Icon><Callout.Text>{error}</Callout.Text></Callout.Root>}
-        <Field id="password" name="password" type="password" label="New password" autoComplete="new-password" autoFocus hint="At least 8 characters" />
+        <ErrorCallout>{error.form}</ErrorCallout>
+        <Field id="password" name="password" type="password" label="New password" autoComplete="new-password" autoFocus hint="At least 8 characters" error={error.password} />
         <Button size="3" type="submit" loading={busy}>Save and sign in</Button>
       </Flex>
     </form>

@@ -1,25 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button, Callout, Flex, Heading, Link as RLink, Text } from '@radix-ui/themes';
-import { ExclamationTriangleIcon } from '@radix-ui/react-icons';
-import { supabase } from '../lib/supabase';
+import { Button, Flex, Heading, Link as RLink, Text } from '@radix-ui/themes';
+import { safeNext, supabase } from '../lib/supabase';
 import { Field } from './field';
+import { ErrorCallout } from './form-error';
+import { compact, emailError, newPasswordError, type Errors } from './validation';
+import { redirectIfSignedIn } from './redirect-if-signed-in';
 
-interface Errors { full_name?: string; email?: string; password?: string; form?: string }
+export const clientLoader = redirectIfSignedIn;
 
-function validate(form: FormData): Errors {
-  const errors: Errors = {};
-  if (String(form.get('full_name')).trim().length < 2) errors.full_name = 'Tell us your name';
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(form.get('email')))) errors.email = 'Enter a valid email address';
-  if (String(form.get('password')).length < 8) errors.password = 'Use at least 8 characters';
-  return errors;
+type Key = 'full_name' | 'email' | 'password';
+
+function validate(form: FormData): Errors<Key> {
+  return compact({
+    full_name: String(form.get('full_name') ?? '').trim().length < 2 ? 'Tell us your name' : undefined,
+    email: emailError(String(form.get('email') ?? '')),
+    password: newPasswordError(String(form.get('password') ?? '')),
+  });
 }
 
 export default function Signup() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<Errors<Key>>({});
   const [busy, setBusy] = useState(false);
+  const next = params.get('next');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,31 +33,38 @@ export default function Signup() {
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy(true);
-    const { error } = await supabase().auth.signUp({
-      email: String(form.get('email')),
+    const { data, error } = await supabase().auth.signUp({
+      email: String(form.get('email')).trim(),
       password: String(form.get('password')),
       options: { data: { full_name: String(form.get('full_name')).trim() } },
     });
     setBusy(false);
-    if (error) return setErrors(error.name === 'AuthWeakPasswordError' ? { password: error.message } : { form: error.message });
-    navigate(params.get('next') ?? '/onboarding');
+    if (error) {
+      if (error.name === 'AuthWeakPasswordError' || /password/i.test(error.message)) return setErrors({ password: error.message });
+      if (/already|registered|exists/i.test(error.message)) return setErrors({ email: 'An account with this email already exists. Sign in instead.' });
+      return setErrors({ form: error.message });
+    }
+    // Without a session the project requires e-mail confirmation before the first sign-in.
+    if (!data.session) return setErrors({ form: 'Check your inbox: confirm your email address, then sign in.' });
+    navigate(safeNext(next, '/onboarding'), { replace: true });
   }
 
+  const clear = (key: Key) => () => errors[key] && setErrors(({ [key]: _, ...rest }) => rest);
+
   return (
-    <form onSubmit={submit} onInput={() => Object.keys(errors).length && setErrors({})} noValidate data-testid="signup-form">
+    <form onSubmit={submit} noValidate data-testid="signup-form" aria-labelledby="signup-title">
       <Flex direction="column" gap="4">
         <div>
-          <Heading size="7" mb="1" style={{ letterSpacing: '-0.02em' }}>Create your account</Heading>
-          <Text color="gray" size="2">Free for 14 days. No card needed.</Text>
+          <Heading id="signup-title" size="7" mb="1" className="tight">Create your account</Heading>
+          <Text color="gray" size="2">Free for 14 days. No credit card needed.</Text>
         </div>
-        {errors.form && (
-          <Callout.Root color="red" role="alert"><Callout.Icon><ExclamationTriangleIcon /></Callout.Icon><Callout.Text>{errors.form}</Callout.Text></Callout.Root>
-        )}
-        <Field id="full_name" name="full_name" label="Your name" autoComplete="name" error={errors.full_name} autoFocus placeholder="Ada Lovelace" />
-        <Field id="email" name="email" type="email" label="Work email" autoComplete="email" error={errors.email} placeholder="you@company.com" />
-        <Field id="password" name="password" type="password" label="Password" autoComplete="new-password" error={errors.password} hint="At least 8 characters" />
+        <ErrorCallout testId="signup-error">{errors.form}</ErrorCallout>
+        <Field id="full_name" name="full_name" label="Your name" autoComplete="name" error={errors.full_name} onInput={clear('full_name')} autoFocus placeholder="Ada Lovelace" />
+        <Field id="email" name="email" type="email" label="Work email" autoComplete="email" error={errors.email} onInput={clear('email')} placeholder="you@company.com" />
+        <Field id="password" name="password" type="password" label="Password" autoComplete="new-password" error={errors.password} onInput={clear('password')} hint="At least 8 characters" />
         <Button size="3" type="submit" loading={busy} data-testid="signup-submit">Create account</Button>
-        <Text size="2" color="gray" align="center">Already have an account? <RLink asChild><Link to={`/login${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>Sign in</Link></RLink></Text>
+        <Text size="1" color="gray" align="center">By creating an account you agree to the Terms of Service and Privacy Policy.</Text>
+        <Text size="2" color="gray" align="center">Already have an account? <RLink asChild><Link to={next ? `/login?next=${encodeURIComponent(next)}` : '/login'} data-testid="to-login">Sign in</Link></RLink></Text>
       </Flex>
     </form>
   );

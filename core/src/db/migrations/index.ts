@@ -2,6 +2,7 @@ import { Migration20261125000001_auth_schema } from './Migration20261125000001_a
 import { Migration20261125000002_product_schema } from './Migration20261125000002_product_schema.js';
 import { Migration20261125000003_tenancy_and_platform } from './Migration20261125000003_tenancy_and_platform.js';
 import { Migration20261125000010_conversation_snooze } from './Migration20261125000010_conversation_snooze.js';
+import { Migration20261125000011_realtime_notify } from './Migration20261125000011_realtime_notify.js';
 
 /** Listed explicitly so the same list runs from source (tests) and from dist (production). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000002_product_schema', class: Migration20261125000002_product_schema },
   { name: 'Migration20261125000003_tenancy_and_platform', class: Migration20261125000003_tenancy_and_platform },
   { name: 'Migration20261125000010_conversation_snooze', class: Migration20261125000010_conversation_snooze },
+  { name: 'Migration20261125000011_realtime_notify', class: Migration20261125000011_realtime_notify },
 ];

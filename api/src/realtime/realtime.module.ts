@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { WidgetChannelModule } from '../channels/widget/widget.module.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { RealtimeGateway } from './realtime.gateway.js';
+import { RealtimeBus } from './realtime.bus.js';
+import { SubscriberVerifier } from './subscriber.js';
+import { RealtimeController } from './realtime.controller.js';
+
+@Module({
+  imports: [WidgetChannelModule, AuthModule],
+  controllers: [RealtimeController],
+  providers: [RealtimeGateway, RealtimeBus, SubscriberVerifier],
+})
+export class RealtimeModule {}
