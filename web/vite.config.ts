@@ -13,4 +13,4 @@ const runtimeConfig = (): Plugin => ({
   },
 });
 
-export default defineConfig({ plugins: [runtimeConfig(), reactRouter()] });
+export default defineConfig({ plugins: [runtimeConfig(), reactRouter()], build: { minify: process.env.WEB_MINIFY !== '0' } });

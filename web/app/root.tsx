@@ -11,7 +11,7 @@ const bootAppearance = `try{var a=localStorage.getItem('${APPEARANCE_KEY}');if(a
 
 export function Layout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -10,6 +10,7 @@ export default [
     route('invitations/:token', 'invitations/accept.tsx'),
   ]),
   route('onboarding', 'onboarding/onboarding.tsx'),
+  route('widget', 'widget/widget-page.tsx'),
   route('app/:businessId', 'shell/app-shell.tsx', [
     index('shell/app-index.tsx'),
     route('inbox/:conversationId?', 'inbox/inbox.tsx'),

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const WEB_URL = process.env.WEB_URL ?? 'http://127.0.0.1:3000';
-export const RESULTS_DIR = process.env.TEST_RESULTS_DIR ?? path.resolve('test-results');
+/** Screenshots go to TEST_RESULTS_DIR, or <repo>/test-results. */
+export const RESULTS_DIR = process.env.TEST_RESULTS_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results');
 
 /** Debian's Chromium, headless; never a downloaded browser. */
 export async function launch(): Promise<Browser> {
@@ -13,7 +15,21 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * Full-page screenshot into RESULTS_DIR. The dashboard scrolls inside its content pane, not the
+ * window, so the viewport is stretched to that pane's full height for the shot.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
+  const viewport = page.viewportSize();
+  const overflow = await page.evaluate(() => {
+    const pane = document.querySelector('.content');
+    return pane ? Math.max(0, pane.scrollHeight - pane.clientHeight) : 0;
+  });
+  if (viewport && overflow > 0) await page.setViewportSize({ width: viewport.width, height: viewport.height + overflow });
+  try {
+    await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  } finally {
+    if (viewport && overflow > 0) await page.setViewportSize(viewport);
+  }
 }

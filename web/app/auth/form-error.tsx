@@ -1,5 +1,5 @@
-import { Callout } from '@radix-ui/themes';
-import { CheckCircledIcon, ExclamationTriangleIcon } from '@radix-ui/react-icons';
+import { Callout, Flex, Text } from '@radix-ui/themes';
+import { CheckCircledIcon, CheckIcon, ExclamationTriangleIcon } from '@radix-ui/react-icons';
 import type { ReactNode } from 'react';
 
 /** A red callout for errors that belong to no single field. */
@@ -20,5 +20,15 @@ export function SuccessCallout({ children, testId }: { children: ReactNode; test
       <Callout.Icon><CheckCircledIcon /></Callout.Icon>
       <Callout.Text>{children}</Callout.Text>
     </Callout.Root>
+  );
+}
+
+/** A quiet "Saved" next to a form's button. */
+export function SavedHint({ show, testId }: { show: boolean; testId?: string }) {
+  if (!show) return null;
+  return (
+    <Text size="2" color="green" role="status" data-testid={testId}>
+      <Flex as="span" align="center" gap="1"><CheckIcon /> Saved</Flex>
+    </Text>
   );
 }

@@ -40,7 +40,7 @@ export default function Login() {
           <Text color="gray" size="2">Sign in to your team's inbox.</Text>
         </div>
         <ErrorCallout testId="login-error">{errors.form}</ErrorCallout>
-        <Field id="email" name="email" type="email" label="Work email" autoComplete="email" autoFocus placeholder="you@company.com" error={errors.email} />
+        <Field id="email" name="email" type="email" label="Work email" autoComplete="email" defaultValue={params.get('email') ?? undefined} autoFocus placeholder="you@company.com" error={errors.email} />
         <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" error={errors.password}
           labelAside={<RLink asChild size="2"><Link to="/forgot-password" data-testid="forgot-password-link">Forgot password?</Link></RLink>} />
         <Button size="3" type="submit" loading={busy} data-testid="login-submit">Sign in</Button>

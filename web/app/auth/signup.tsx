@@ -60,7 +60,7 @@ export default function Signup() {
         </div>
         <ErrorCallout testId="signup-error">{errors.form}</ErrorCallout>
         <Field id="full_name" name="full_name" label="Your name" autoComplete="name" error={errors.full_name} onInput={clear('full_name')} autoFocus placeholder="Ada Lovelace" />
-        <Field id="email" name="email" type="email" label="Work email" autoComplete="email" error={errors.email} onInput={clear('email')} placeholder="you@company.com" />
+        <Field id="email" name="email" type="email" label="Work email" autoComplete="email" defaultValue={params.get('email') ?? undefined} error={errors.email} onInput={clear('email')} placeholder="you@company.com" />
         <Field id="password" name="password" type="password" label="Password" autoComplete="new-password" error={errors.password} onInput={clear('password')} hint="At least 8 characters" />
         <Button size="3" type="submit" loading={busy} data-testid="signup-submit">Create account</Button>
         <Text size="1" color="gray" align="center">By creating an account you agree to the Terms of Service and Privacy Policy.</Text>

@@ -1,67 +1,104 @@
 import { Link } from 'react-router';
-import { Badge, Box, Button, Flex, Heading, ScrollArea, Tabs, Text } from '@radix-ui/themes';
-import { ChatBubbleIcon } from '@radix-ui/react-icons';
+import { Badge, Box, Button, Flex, Heading, ScrollArea, Select, Skeleton, Tabs, Text } from '@radix-ui/themes';
+import { ChatBubbleIcon, CodeIcon, MagnifyingGlassIcon } from '@radix-ui/react-icons';
+import { timeAgo } from '../lib/format';
 import type { ConversationItem } from '../lib/types';
 import { EmptyState } from '../shell/empty-state';
 import { UserAvatar } from '../shell/user-avatar';
 import { PlatformBadge } from './platform';
 
 export type AssigneeFilter = 'all' | 'mine' | 'unassigned';
+export type StatusFilter = 'open' | 'pending' | 'resolved' | 'any';
 
-const timeAgo = (iso: string | null) => {
-  if (!iso) return '';
-  const s = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
-  if (s < 60) return 'now';
-  if (s < 3600) return `${Math.floor(s / 60)}m`;
-  if (s < 86400) return `${Math.floor(s / 3600)}h`;
-  return `${Math.floor(s / 86400)}d`;
-};
+const STATUS_LABEL: Record<StatusFilter, string> = { open: 'Open', pending: 'Pending', resolved: 'Resolved', any: 'All statuses' };
 
-export function ConversationList(props: {
-  businessId: string; conversations: ConversationItem[] | null; filter: AssigneeFilter; onFilter: (f: AssigneeFilter) => void; selectedId: string | null; query: string;
-}) {
-  const { conversations, businessId } = props;
+function Row({ c, businessId, active }: { c: ConversationItem; businessId: string; active: boolean }) {
+  const name = c.customer.name ?? c.customer.email ?? 'Website visitor';
   return (
-    <section className="inbox-pane" aria-label="Conversations">
-      <Box px="4" pt="4" pb="2">
-        <Heading size="4">Inbox</Heading>
-        {props.query && <Text size="1" color="gray">Results for “{props.query}”</Text>}
-      </Box>
-      <Tabs.Root value={props.filter} onValueChange={(v) => props.onFilter(v as AssigneeFilter)}>
-        <Tabs.List size="2" style={{ paddingLeft: 8 }}>
-          <Tabs.Trigger value="all">All</Tabs.Trigger>
-          <Tabs.Trigger value="mine">Mine</Tabs.Trigger>
-          <Tabs.Trigger value="unassigned">Unassigned</Tabs.Trigger>
+    <Link to={`/app/${businessId}/inbox/${c.id}`} className={`conversation-row${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} data-testid="conversation-row">
+      <UserAvatar name={name} />
+      <Flex direction="column" gap="1" style={{ flex: 1, minWidth: 0 }}>
+        <Flex justify="between" align="center" gap="2">
+          <Text size="2" weight={c.unread_count ? 'bold' : 'medium'} truncate>{name}</Text>
+          <Text size="1" color="gray" style={{ flexShrink: 0 }}>{timeAgo(c.last_message_at)}</Text>
+        </Flex>
+        <Text size="2" color={c.unread_count ? undefined : 'gray'} truncate>{c.last_message_preview ?? c.subject ?? 'No messages yet'}</Text>
+        <Flex gap="2" align="center">
+          <PlatformBadge platform={c.platform} />
+          {c.status !== 'open' && <Badge size="1" color="gray" variant="outline">{c.status}</Badge>}
+          <Box flexGrow="1" />
+          {c.unread_count > 0 && <Badge size="1" variant="solid" radius="full" aria-label={`${c.unread_count} unread`}>{c.unread_count}</Badge>}
+        </Flex>
+      </Flex>
+    </Link>
+  );
+}
+
+function Loading() {
+  return (
+    <Box aria-busy="true" aria-label="Loading conversations">
+      {[0, 1, 2, 3].map((i) => (
+        <Flex key={i} gap="3" p="3" style={{ borderBottom: '1px solid var(--gray-a3)' }}>
+          <Skeleton width="32px" height="32px" style={{ borderRadius: 999 }} />
+          <Flex direction="column" gap="2" flexGrow="1"><Skeleton height="12px" width="60%" /><Skeleton height="12px" width="90%" /></Flex>
+        </Flex>
+      ))}
+    </Box>
+  );
+}
+
+/** Left pane of the inbox: filters and the conversations, newest activity first. */
+export function ConversationList(props: {
+  businessId: string;
+  conversations: ConversationItem[] | null;
+  filter: AssigneeFilter;
+  onFilter: (f: AssigneeFilter) => void;
+  status: StatusFilter;
+  onStatus: (s: StatusFilter) => void;
+  selectedId: string | null;
+  query: string;
+}) {
+  const { conversations, businessId, filter, status, query } = props;
+  const filtered = filter !== 'all' || status !== 'open' || !!query;
+  return (
+    <section className="inbox-pane inbox-list" aria-label="Conversations">
+      <div className="pane-header">
+        <Heading as="h1" size="4" className="tight" style={{ flex: 1 }}>Inbox</Heading>
+        <Select.Root value={status} onValueChange={(v) => props.onStatus(v as StatusFilter)} size="1">
+          <Select.Trigger variant="ghost" aria-label="Conversation status" data-testid="status-filter" />
+          <Select.Content position="popper" align="end">
+            {(Object.keys(STATUS_LABEL) as StatusFilter[]).map((s) => <Select.Item key={s} value={s}>{STATUS_LABEL[s]}</Select.Item>)}
+          </Select.Content>
+        </Select.Root>
+      </div>
+      <Tabs.Root value={filter} onValueChange={(v) => props.onFilter(v as AssigneeFilter)}>
+        <Tabs.List size="2" style={{ paddingInline: 8 }}>
+          <Tabs.Trigger value="all" data-testid="tab-all">All</Tabs.Trigger>
+          <Tabs.Trigger value="mine" data-testid="tab-mine">Mine</Tabs.Trigger>
+          <Tabs.Trigger value="unassigned" data-testid="tab-unassigned">Unassigned</Tabs.Trigger>
         </Tabs.List>
       </Tabs.Root>
-      {conversations && conversations.length === 0 ? (
-        <EmptyState icon={<ChatBubbleIcon width={24} height={24} />} title="No conversations yet" testId="inbox-empty"
-          action={<Button asChild variant="soft"><Link to={`/app/${businessId}/settings#channels`}>Install the website widget</Link></Button>}>
-          When customers write on your website chat or a connected channel, their conversations show up here in real time.
-        </EmptyState>
+      {query && (
+        <Flex align="center" gap="2" px="4" py="2" style={{ borderBottom: '1px solid var(--gray-a3)' }}>
+          <MagnifyingGlassIcon color="var(--gray-10)" />
+          <Text size="1" color="gray" truncate style={{ flex: 1 }}>Results for “{query}”</Text>
+          <Button size="1" variant="ghost" asChild><Link to={`/app/${businessId}/inbox`}>Clear</Link></Button>
+        </Flex>
+      )}
+      {conversations === null ? <Loading /> : conversations.length === 0 ? (
+        filtered ? (
+          <EmptyState size="sm" icon={<MagnifyingGlassIcon width={22} height={22} />} title="Nothing here" testId="inbox-filtered-empty">
+            {query ? 'No conversation matches your search.' : filter === 'mine' ? 'No conversations are assigned to you right now.' : filter === 'unassigned' ? 'Every conversation has an owner. Nice work.' : `No ${STATUS_LABEL[status].toLowerCase()} conversations.`}
+          </EmptyState>
+        ) : (
+          <EmptyState size="sm" icon={<ChatBubbleIcon width={22} height={22} />} title="No conversations yet" testId="inbox-empty"
+            action={<Button asChild variant="soft" size="2"><Link to={`/app/${businessId}/settings?tab=channels`} data-testid="inbox-install-widget"><CodeIcon /> Install the website widget</Link></Button>}>
+            Install the chat widget on your website or connect a channel, and new conversations appear here in real time.
+          </EmptyState>
+        )
       ) : (
-        <ScrollArea style={{ flex: 1 }}>
-          {(conversations ?? []).map((c) => {
-            const name = c.customer.name ?? c.customer.email ?? 'Visitor';
-            return (
-              <Link key={c.id} to={`/app/${businessId}/inbox/${c.id}`} className={`conversation-row${c.id === props.selectedId ? ' active' : ''}`} data-testid="conversation-row">
-                <UserAvatar name={name} />
-                <Flex direction="column" gap="1" style={{ flex: 1, minWidth: 0 }}>
-                  <Flex justify="between" align="center" gap="2">
-                    <Text size="2" weight={c.unread_count ? 'bold' : 'medium'} truncate>{name}</Text>
-                    <Text size="1" color="gray">{timeAgo(c.last_message_at)}</Text>
-                  </Flex>
-                  <Text size="2" color="gray" truncate>{c.last_message_preview ?? c.subject ?? 'No messages yet'}</Text>
-                  <Flex gap="2" align="center">
-                    <PlatformBadge platform={c.platform} />
-                    {c.status !== 'open' && <Badge size="1" color="gray" variant="outline">{c.status}</Badge>}
-                    <Box flexGrow="1" />
-                    {c.unread_count > 0 && <Badge size="1" variant="solid" radius="full">{c.unread_count}</Badge>}
-                  </Flex>
-                </Flex>
-              </Link>
-            );
-          })}
+        <ScrollArea style={{ flex: 1 }} type="auto" scrollbars="vertical">
+          {conversations.map((c) => <Row key={c.id} c={c} businessId={businessId} active={c.id === props.selectedId} />)}
         </ScrollArea>
       )}
     </section>

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Badge, Box, Button, Flex, Heading, ScrollArea, Text, TextArea, Tooltip } from '@radix-ui/themes';
 import { CheckIcon, ChatBubbleIcon, LockClosedIcon } from '@radix-ui/react-icons';
 import { api } from '../lib/api';
+import { useRealtime } from '../lib/realtime';
 import type { ConversationItem } from '../lib/types';
 import { EmptyState } from '../shell/empty-state';
 import { PlatformBadge } from './platform';
@@ -33,7 +34,8 @@ function Bubble({ m }: { m: Message }) {
   );
 }
 
-export function ConversationThread({ conversation, onChanged }: { conversation: ConversationItem | null; onChanged: () => void }) {
+/** Middle pane: the selected conversation's messages and the reply box (or the setup guide / a hint). */
+export function ConversationThread({ conversation, onChanged, empty }: { conversation: ConversationItem | null; onChanged: () => void; empty: ReactNode }) {
   const [messages, setMessages] = useState<Message[]>([]);
   const [draft, setDraft] = useState('');
   const [note, setNote] = useState(false);
@@ -47,16 +49,51 @@ export function ConversationThread({ conversation, onChanged }: { conversation: 
     const load = () => api<{ data: Message[] }>(`/conversations/${id}/messages?limit=100`).then((r) => live && setMessages(r.data)).catch(() => {});
     void load();
     void api(`/conversations/${id}/read`, { method: 'POST' }).catch(() => {});
-    const timer = setInterval(load, 4000);
+    const timer = setInterval(load, 30_000);
     return () => { live = false; clearInterval(timer); };
   }, [id]);
 
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.length]);
+  const [visitorTyping, setVisitorTyping] = useState(false);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastTypingSent = useRef(0);
+  const broadcast = useRealtime(id ? `conversation:${id}` : null, [{ table: 'messages', filter: `conversation_id=eq.${id}` }], (change) => {
+    const row = change.new as unknown as Message;
+    if (!row?.id) return;
+    setMessages((current) => {
+      const at = current.findIndex((m) => m.id === row.id);
+      if (at === -1) return [...current, row];
+      const next = current.slice();
+      next[at] = row;
+      return next;
+    });
+    if (change.eventType === 'INSERT' && row.sender_type === 'customer') {
+      setVisitorTyping(false);
+      void api(`/conversations/${id}/read`, { method: 'POST' }).catch(() => {});
+    }
+  }, (event, payload) => {
+    if (event !== 'typing' || payload.from !== 'visitor') return;
+    setVisitorTyping(Boolean(payload.isTyping));
+    clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(() => setVisitorTyping(false), 4000);
+  });
+
+  /** Tells the visitor an agent is typing, at most every 2 s (not for internal notes). */
+  function typing(text: string) {
+    setDraft(text);
+    if (note || !text || Date.now() - lastTypingSent.current < 2000) return;
+    lastTypingSent.current = Date.now();
+    broadcast('typing', { from: 'agent', isTyping: true });
+  }
+
+  useEffect(() => {
+    // A block body on purpose: newer browsers return a Promise from scrollIntoView, which React would take for a cleanup.
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [messages.length]);
 
   if (!conversation) {
     return (
       <section className="inbox-pane" aria-label="Conversation">
-        <EmptyState icon={<ChatBubbleIcon width={24} height={24} />} title="Pick a conversation">Choose a conversation on the left to read and reply.</EmptyState>
+        {empty ?? <EmptyState icon={<ChatBubbleIcon width={24} height={24} />} title="Pick a conversation">Choose a conversation on the left to read it and reply.</EmptyState>}
       </section>
     );
   }
@@ -67,7 +104,7 @@ export function ConversationThread({ conversation, onChanged }: { conversation: 
     setError(null);
     try {
       const sent = await api<Message>('/messages', { method: 'POST', body: { conversation_id: conversation!.id, content, is_internal_note: note } });
-      setMessages((m) => [...m, sent]);
+      setMessages((m) => (m.some((x) => x.id === sent.id) ? m : [...m, sent]));
       setDraft('');
       onChanged();
     } catch (e) {
@@ -85,19 +122,20 @@ export function ConversationThread({ conversation, onChanged }: { conversation: 
   const name = conversation.customer.name ?? conversation.customer.email ?? 'Visitor';
   return (
     <section className="inbox-pane" aria-label={`Conversation with ${name}`}>
-      <Flex align="center" gap="3" px="4" style={{ height: 64, borderBottom: '1px solid var(--gray-a4)' }}>
-        <Flex direction="column" style={{ minWidth: 0, flex: 1 }}>
-          <Heading size="3" truncate>{name}</Heading>
+      <div className="pane-header" style={{ height: 64 }}>
+        <Flex direction="column" gap="1" style={{ minWidth: 0, flex: 1 }}>
+          <Heading as="h2" size="3" truncate>{name}</Heading>
           <Flex gap="2" align="center"><PlatformBadge platform={conversation.platform} /><Text size="1" color="gray">{conversation.subject ?? ''}</Text></Flex>
         </Flex>
         <Badge color={conversation.status === 'open' ? 'green' : 'gray'}>{conversation.status}</Badge>
         {conversation.status !== 'resolved' && (
           <Tooltip content="Resolve (e)"><Button variant="soft" onClick={() => void api(`/conversations/${conversation.id}/status`, { method: 'PATCH', body: { status: 'resolved' } }).then(onChanged)}><CheckIcon /> Resolve</Button></Tooltip>
         )}
-      </Flex>
+      </div>
       <ScrollArea style={{ flex: 1 }}>
         <Box px="4" py="3">
           {messages.map((m) => <Bubble key={m.id} m={m} />)}
+          {visitorTyping && <Text size="1" color="gray" data-testid="visitor-typing">{(conversation.customer.name ?? 'Visitor')} is typing…</Text>}
           <div ref={end} />
         </Box>
       </ScrollArea>
@@ -106,7 +144,7 @@ export function ConversationThread({ conversation, onChanged }: { conversation: 
           <Button size="1" variant={note ? 'soft' : 'solid'} color={note ? 'gray' : undefined} onClick={() => setNote(false)}>Reply</Button>
           <Button size="1" variant={note ? 'solid' : 'soft'} color={note ? 'amber' : 'gray'} onClick={() => setNote(true)}><LockClosedIcon /> Internal note</Button>
         </Flex>
-        <TextArea value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} placeholder={note ? 'Write a note only your team sees…' : `Reply to ${name}… (Enter sends, Shift+Enter for a new line)`} rows={3} aria-label="Message" data-testid="composer" />
+        <TextArea value={draft} onChange={(e) => typing(e.target.value)} onKeyDown={onKey} placeholder={note ? 'Write a note only your team sees…' : `Reply to ${name}… (Enter sends, Shift+Enter for a new line)`} rows={3} aria-label="Message" data-testid="composer" />
         <Flex justify="between" align="center" mt="2">
           <Text size="1" color={error ? 'red' : 'gray'}>{error ?? (note ? 'Notes are never sent to the customer' : '')}</Text>
           <Button onClick={() => void send()} disabled={!draft.trim()} data-testid="send">{note ? 'Add note' : 'Send'}</Button>

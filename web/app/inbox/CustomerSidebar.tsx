@@ -19,7 +19,16 @@ export function CustomerSidebar({ conversation }: { conversation: ConversationIt
   }, [customerId]);
 
   if (!conversation || !customer) {
-    return <aside className="inbox-pane inbox-customer" aria-label="Customer"><Flex p="5" direction="column" align="center" gap="2"><PersonIcon color="var(--gray-9)" /><Text size="2" color="gray">Customer details appear here.</Text></Flex></aside>;
+    return (
+      <aside className="inbox-pane inbox-customer" aria-label="Customer details">
+        <div className="pane-header"><Heading as="h2" size="3">Customer</Heading></div>
+        <Flex p="5" direction="column" align="center" justify="center" gap="2" style={{ flex: 1, textAlign: 'center' }} data-testid="customer-empty">
+          <span className="empty-icon" style={{ width: 40, height: 40, background: 'var(--gray-a3)', color: 'var(--gray-11)' }} aria-hidden="true"><PersonIcon width={18} height={18} /></span>
+          <Text size="2" weight="medium">No customer selected</Text>
+          <Text size="1" color="gray" style={{ maxWidth: 220 }}>Contact details, past conversations and notes show up here when you open a conversation.</Text>
+        </Flex>
+      </aside>
+    );
   }
   const name = customer.name ?? customer.email ?? 'Visitor';
   return (

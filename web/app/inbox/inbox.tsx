@@ -3,25 +3,37 @@ import { useParams, useSearchParams } from 'react-router';
 import { api } from '../lib/api';
 import type { ConversationItem } from '../lib/types';
 import { useShell } from '../shell/context';
-import { ConversationList, type AssigneeFilter } from './ConversationList';
+import { ConversationList, type AssigneeFilter, type StatusFilter } from './ConversationList';
 import { ConversationThread } from './ConversationThread';
 import { CustomerSidebar } from './CustomerSidebar';
+import { SetupGuide } from './SetupGuide';
 
 const REFRESH_MS = 5000;
 
+/** Three panes: conversation list, the open conversation, and the customer's details. */
 export default function Inbox() {
-  const { business } = useShell();
+  const { business, setUnread } = useShell();
   const { conversationId } = useParams();
   const [params] = useSearchParams();
   const q = params.get('q') ?? '';
   const [filter, setFilter] = useState<AssigneeFilter>('all');
+  const [status, setStatus] = useState<StatusFilter>('open');
   const [conversations, setConversations] = useState<ConversationItem[] | null>(null);
 
   const load = useCallback(async () => {
-    const query = new URLSearchParams({ business_id: business.id, assignee: filter, limit: '50', ...(q ? { q } : {}) });
-    const page = await api<{ data: ConversationItem[] }>(`/conversations?${query}`);
-    setConversations(page.data);
-  }, [business.id, filter, q]);
+    const query = new URLSearchParams({ business_id: business.id, assignee: filter, limit: '50', ...(status !== 'any' ? { status } : {}), ...(q ? { q } : {}) });
+    try {
+      const page = await api<{ data: ConversationItem[] }>(`/conversations?${query}`);
+      setConversations(page.data);
+      if (filter === 'all' && !q) setUnread(page.data.reduce((sum, c) => sum + (c.unread_count ?? 0), 0));
+    } catch {
+      setConversations((current) => current ?? []);
+    }
+  }, [business.id, filter, status, q, setUnread]);
+
+  useEffect(() => {
+    setConversations(null);
+  }, [business.id, filter, status, q]);
 
   useEffect(() => {
     void load();
@@ -30,10 +42,12 @@ export default function Inbox() {
   }, [load]);
 
   const selected = conversations?.find((c) => c.id === conversationId) ?? null;
+  const nothingYet = conversations !== null && conversations.length === 0 && filter === 'all' && status === 'open' && !q;
   return (
     <div className="inbox" data-testid="inbox">
-      <ConversationList businessId={business.id} conversations={conversations} filter={filter} onFilter={setFilter} selectedId={conversationId ?? null} query={q} />
-      <ConversationThread conversation={selected} onChanged={load} />
+      <ConversationList businessId={business.id} conversations={conversations} filter={filter} onFilter={setFilter} status={status} onStatus={setStatus}
+        selectedId={conversationId ?? null} query={q} />
+      <ConversationThread conversation={selected} onChanged={load} empty={nothingYet ? <SetupGuide businessId={business.id} businessName={business.name} /> : null} />
       <CustomerSidebar conversation={selected} />
     </div>
   );

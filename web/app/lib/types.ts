@@ -13,7 +13,10 @@ export interface Business {
   settings: {
     timezone: string;
     working_hours: { enabled: boolean; schedule: Record<string, { start: string; end: string }> };
+    auto_assignment?: { enabled: boolean; type: 'round_robin' | 'least_busy'; fallback_to_ai: boolean };
     notifications: { email: boolean; desktop: boolean; sound: boolean };
+    away_message?: string;
+    greeting_message?: string;
     [key: string]: unknown;
   };
   role: Role;

@@ -1,52 +1,72 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, redirect, useLoaderData, useNavigate, type ClientLoaderFunctionArgs } from 'react-router';
-import { currentSession, supabase } from '../lib/supabase';
-import { api } from '../lib/api';
+import { api, ApiError } from '../lib/api';
+import { LAST_BUSINESS_KEY, requireSession, signOut, supabase } from '../lib/supabase';
 import type { Business } from '../lib/types';
+import type { ShellContext } from './context';
 import { Sidebar } from './sidebar';
 import { TopBar } from './topbar';
 
 export async function clientLoader({ params, request }: ClientLoaderFunctionArgs) {
-  const session = await currentSession();
-  if (!session) throw redirect(`/login?next=${encodeURIComponent(new URL(request.url).pathname)}`);
-  const businesses = await api<Business[]>('/businesses');
+  const session = await requireSession(request);
+  let businesses: Business[];
+  try {
+    businesses = await api<Business[]>('/businesses');
+  } catch (error) {
+    if (error instanceof ApiError && error.statusCode === 401) {
+      await signOut();
+      throw redirect('/login');
+    }
+    throw error;
+  }
   const business = businesses.find((b) => b.id === params.businessId);
   if (!business) throw redirect(businesses.length ? `/app/${businesses[0]!.id}/inbox` : '/onboarding');
-  localStorage.setItem('crosschat:business', business.id);
+  localStorage.setItem(LAST_BUSINESS_KEY, business.id);
   return { business, businesses, user: session.user };
 }
 
+const typingIn = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** The dashboard frame: sidebar, top bar, and the current page in the middle. */
 export default function AppShell() {
   const { business, businesses, user } = useLoaderData<typeof clientLoader>();
   const navigate = useNavigate();
   const search = useRef<HTMLInputElement>(null);
+  const [unread, setUnread] = useState(0);
 
   useEffect(() => {
     const { data } = supabase().auth.onAuthStateChange((event) => {
-      if (event === 'SIGNED_OUT') navigate('/login');
+      if (event === 'SIGNED_OUT') navigate('/login', { replace: true });
     });
     return () => data.subscription.unsubscribe();
   }, [navigate]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
-      if ((e.key === 'k' && (e.metaKey || e.ctrlKey)) || (e.key === '/' && !typing)) {
+      if ((e.key.toLowerCase() === 'k' && (e.metaKey || e.ctrlKey)) || (e.key === '/' && !typingIn(e.target) && !e.metaKey && !e.ctrlKey)) {
         e.preventDefault();
         search.current?.focus();
+        search.current?.select();
+      } else if (e.key === 'Escape' && e.target === search.current) {
+        search.current?.blur();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  useEffect(() => setUnread(0), [business.id]);
+
+  const context = useMemo<ShellContext>(() => ({ business, businesses, user, setUnread }), [business, businesses, user]);
   return (
-    <div className="shell">
-      <Sidebar business={business} businesses={businesses} user={user} />
+    <div className="shell" data-testid="app-shell">
+      <a href="#main" className="skip-link">Skip to content</a>
+      <Sidebar business={business} businesses={businesses} user={user} unread={unread} />
       <div className="main">
         <TopBar business={business} user={user} searchRef={search} />
-        <main className="content" id="main">
-          <Outlet context={{ business, businesses, user }} />
+        <main className="content" id="main" tabIndex={-1}>
+          <Outlet context={context} />
         </main>
       </div>
     </div>

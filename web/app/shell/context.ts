@@ -6,6 +6,8 @@ export interface ShellContext {
   business: Business;
   businesses: Business[];
   user: User;
+  /** Fills the unread badge next to "Inbox" in the sidebar. */
+  setUnread: (count: number) => void;
 }
 
 export const useShell = () => useOutletContext<ShellContext>();
