@@ -8,6 +8,7 @@ import { buildServer, buildWeb } from './lib/build.mjs';
 import { startServices } from './lib/services.mjs';
 import { startApps } from './lib/stack.mjs';
 import { loadDotEnv } from './lib/dotenv.mjs';
+import { seedDemo } from './lib/demo.mjs';
 
 loadDotEnv(path.join(ROOT, '.env'));
 const started = Date.now();
@@ -70,3 +71,6 @@ log('crosschat', [
   `  Temporal UI    ${services.env.TEMPORAL_UI_URL || '(external Temporal: ' + services.env.TEMPORAL_ADDRESS + ')'}`,
   `  Mail outbox    ${process.env.SMTP_URL ? process.env.SMTP_URL : path.join(DATA_DIR, 'mail')}`,
 ].join('\n'));
+if (process.env.DEMO === '1') {
+  await seedDemo({ apiUrl: apps.apiUrl, webUrl: apps.webUrl, databaseUrl: services.env.DATABASE_URL, anonKey: process.env.SUPABASE_ANON_KEY }).catch((e) => log('crosschat', `demo seeding failed: ${e.message}`));
+}

@@ -37,7 +37,7 @@ export default function App() {
   return (
     <AppearanceProvider>
       {(appearance) => (
-        <Theme appearance={appearance} accentColor="indigo" grayColor="slate" radius="large" scaling="100%" panelBackground="solid">
+        <Theme className="app-theme" appearance={appearance} accentColor="indigo" grayColor="slate" radius="large" scaling="100%" panelBackground="solid">
           <ToastProvider>
             <Outlet />
           </ToastProvider>

@@ -3,7 +3,7 @@ import { BarChartIcon } from '@radix-ui/react-icons';
 import { EmptyState } from '../shell/empty-state';
 import { PageHeader } from '../shell/page-header';
 
-const METRICS = ['Conversations', 'First response time', 'Resolution time', 'Customer satisfaction'];
+const METRICS = ['Conversations', 'First response time', 'Resolution time', 'Satisfaction (CSAT)'];
 
 /** Reports: the metric tiles stay empty until there is traffic to measure. */
 export default function Analytics() {

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Box, TextField } from '@radix-ui/themes';
+import { Flex, TextField } from '@radix-ui/themes';
 import { MagnifyingGlassIcon } from '@radix-ui/react-icons';
 import type { User } from '@supabase/supabase-js';
 import { displayName } from '../lib/supabase';
@@ -25,19 +25,20 @@ export function TopBar({ business, user, searchRef }: { business: Business; user
         navigate(`/app/${business.id}/inbox${q ? `?q=${encodeURIComponent(q)}` : ''}`);
       }}>
         <TextField.Root ref={searchRef} name="q" type="search" defaultValue={params.get('q') ?? ''} key={params.get('q') ?? ''}
-          placeholder="Search conversations and customers…" aria-label="Search conversations and customers" size="2" variant="soft" color="gray" data-testid="search">
+          placeholder="Search conversations and customers" aria-label="Search conversations and customers" size="2" variant="soft" color="gray" data-testid="search">
           <TextField.Slot><MagnifyingGlassIcon /></TextField.Slot>
           <TextField.Slot><kbd className="kbd-hint" aria-hidden="true">{isMac ? '⌘K' : 'Ctrl K'}</kbd></TextField.Slot>
         </TextField.Root>
       </form>
-      <Box flexGrow="1" />
-      <NotificationsBell businessId={business.id} />
-      <ThemeToggle />
-      <UserMenu user={user} businessId={business.id} trigger={
-        <button type="button" className="user-button" style={{ width: 'auto', padding: 2, borderRadius: 999 }} aria-label={`Account menu for ${name}`} data-testid="topbar-user-menu">
-          <UserAvatar name={name} url={user.user_metadata?.avatar_url as string | undefined} />
-        </button>
-      } />
+      <Flex align="center" gap="3" ml="auto">
+        <NotificationsBell businessId={business.id} />
+        <ThemeToggle />
+        <UserMenu user={user} businessId={business.id} trigger={
+          <button type="button" className="user-button" style={{ width: 'auto', padding: 2, borderRadius: 999 }} aria-label={`Account menu for ${name}`} data-testid="topbar-user-menu">
+            <UserAvatar name={name} url={user.user_metadata?.avatar_url as string | undefined} />
+          </button>
+        } />
+      </Flex>
     </header>
   );
 }

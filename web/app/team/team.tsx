@@ -111,7 +111,7 @@ export default function Team() {
                         ) : <RoleBadge role={m.role} />}
                       </Table.Cell>
                       <Table.Cell><Status member={m} /></Table.Cell>
-                      <Table.Cell><Text size="2" color="gray">{formatDate(m.joined_at)}</Text></Table.Cell>
+                      <Table.Cell><Text size="2" color="gray" wrap="nowrap">{formatDate(m.joined_at)}</Text></Table.Cell>
                       <Table.Cell justify="end">
                         {editable && (
                           <ConfirmDialog testId="remove-member" title={`Remove ${name}?`} confirmLabel="Remove from team"
@@ -153,7 +153,7 @@ export default function Team() {
                           </Flex>
                         </Table.RowHeaderCell>
                         <Table.Cell><RoleBadge role={i.role} /></Table.Cell>
-                        <Table.Cell><Text size="2" color="gray">{formatDate(i.expires_at)}</Text></Table.Cell>
+                        <Table.Cell><Text size="2" color="gray" wrap="nowrap">{formatDate(i.expires_at)}</Text></Table.Cell>
                         <Table.Cell justify="end">
                           <ConfirmDialog title={`Withdraw the invitation for ${i.email}?`} confirmLabel="Withdraw" description="The link in their email stops working."
                             onConfirm={() => act(api(`/businesses/${business.id}/invitations/${i.id}`, { method: 'DELETE' }), 'Invitation withdrawn')}
