@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from 'react-router';
 import { Button, Flex, Heading, Text, Theme } from '@radix-ui/themes';
 import '@radix-ui/themes/styles.css';
@@ -62,7 +63,9 @@ export function ErrorBoundary() {
   const detail = notFound
     ? 'The page you were looking for does not exist or moved.'
     : isRouteErrorResponse(error) ? (typeof error.data === 'string' ? error.data : 'Please try again.') : error instanceof Error ? error.message : 'Please try again.';
-  const appearance = typeof document !== 'undefined' && document.documentElement.dataset.appearance === 'dark' ? 'dark' : 'light';
+  // Read after hydration: the prerendered HTML of this page was made without a document.
+  const [appearance, setAppearance] = useState<'light' | 'dark'>('light');
+  useEffect(() => setAppearance(document.documentElement.dataset.appearance === 'dark' ? 'dark' : 'light'), []);
   return (
     <Theme appearance={appearance} accentColor="indigo" grayColor="slate" radius="large">
       <Flex direction="column" align="center" justify="center" gap="4" p="6" style={{ minHeight: '100vh', textAlign: 'center' }}>

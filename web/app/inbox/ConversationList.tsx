@@ -97,7 +97,7 @@ export function ConversationList(props: {
           </EmptyState>
         )
       ) : (
-        <ScrollArea style={{ flex: 1 }} type="auto" scrollbars="vertical">
+        <ScrollArea className="conversation-scroll" style={{ flex: 1 }} type="auto" scrollbars="vertical">
           {conversations.map((c) => <Row key={c.id} c={c} businessId={businessId} active={c.id === props.selectedId} />)}
         </ScrollArea>
       )}

@@ -127,7 +127,7 @@ export function ConversationThread({ conversation, onChanged, empty }: { convers
           <Heading as="h2" size="3" truncate>{name}</Heading>
           <Flex gap="2" align="center"><PlatformBadge platform={conversation.platform} /><Text size="1" color="gray">{conversation.subject ?? ''}</Text></Flex>
         </Flex>
-        <Badge color={conversation.status === 'open' ? 'green' : 'gray'}>{conversation.status}</Badge>
+        <Badge color={conversation.status === 'open' ? 'green' : 'gray'} style={{ textTransform: 'capitalize' }}>{conversation.status}</Badge>
         {conversation.status !== 'resolved' && (
           <Tooltip content="Resolve (e)"><Button variant="soft" onClick={() => void api(`/conversations/${conversation.id}/status`, { method: 'PATCH', body: { status: 'resolved' } }).then(onChanged)}><CheckIcon /> Resolve</Button></Tooltip>
         )}
