@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../lib/api';
+import { useRealtime } from '../lib/realtime';
 import type { ConversationItem } from '../lib/types';
 import { useShell } from '../shell/context';
 import { ConversationList, type AssigneeFilter, type StatusFilter } from './ConversationList';
@@ -8,7 +9,8 @@ import { ConversationThread } from './ConversationThread';
 import { CustomerSidebar } from './CustomerSidebar';
 import { SetupGuide } from './SetupGuide';
 
-const REFRESH_MS = 5000;
+/** Realtime pushes changes; polling is only the safety net. */
+const REFRESH_MS = 15_000;
 
 /** Three panes: conversation list, the open conversation, and the customer's details. */
 export default function Inbox() {
@@ -40,6 +42,18 @@ export default function Inbox() {
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [load]);
+
+  // New conversations and messages of this business reload the list, a burst at a time.
+  const burst = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const bindings = useMemo(() => [
+    { table: 'conversations' as const, filter: `business_id=eq.${business.id}` },
+    { table: 'messages' as const, event: 'INSERT' as const, filter: `business_id=eq.${business.id}` },
+  ], [business.id]);
+  useRealtime(`inbox:${business.id}`, bindings, () => {
+    clearTimeout(burst.current);
+    burst.current = setTimeout(() => void load(), 150);
+  });
+  useEffect(() => () => clearTimeout(burst.current), []);
 
   const selected = conversations?.find((c) => c.id === conversationId) ?? null;
   const nothingYet = conversations !== null && conversations.length === 0 && filter === 'all' && status === 'open' && !q;
