@@ -15,13 +15,14 @@ import { BusinessesModule } from './businesses/businesses.module.js';
 import { TeamModule } from './team/team.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { AttachmentsModule } from './attachments/attachments.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(settings?: Settings): DynamicModule {
     return {
       module: AppModule,
-      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, BusinessesModule, TeamModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule, NotificationsModule, RealtimeModule],
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, BusinessesModule, TeamModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule, NotificationsModule, RealtimeModule, AttachmentsModule],
       controllers: [HealthController],
     };
   }

@@ -17,8 +17,8 @@ export class MessagesController {
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.messages.get(user.id, id);
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.messages.withSignedUrls(await this.messages.get(user.id, id));
   }
 
   @Patch(':id')

@@ -5,6 +5,7 @@ import { MessageSchema, NotificationSchema, TeamMemberSchema, UserSchema, type M
 import { ConversationsService } from '../conversations/conversations.service.js';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { ConversationWorkflowService } from '../conversations/conversation-workflow.service.js';
+import { AttachmentsService } from '../attachments/attachments.service.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination/cursor.js';
 import type { SendMessageDto } from './dto/send-message.dto.js';
 
@@ -19,7 +20,17 @@ export class MessagesService {
     private readonly conversations: ConversationsService,
     private readonly delivery: DeliveryService,
     private readonly workflows: ConversationWorkflowService,
+    private readonly attachments: AttachmentsService,
   ) {}
+
+  /** Stored attachments carry their storage path; readers get a short-lived signed URL beside it. */
+  withSignedUrls(message: Message): Message {
+    if (!message.attachments?.length) return message;
+    const attachments = message.attachments.map((a) => (a.url.startsWith('/attachments/')
+      ? { ...a, signed_url: this.attachments.signedUrl(a.url.slice('/attachments/'.length), a.name) }
+      : a));
+    return { ...message, attachments } as Message;
+  }
 
   /** Newest first by (created_at, id); each page is returned oldest → newest for display. */
   async list(userId: string, conversationId: string, rawCursor?: string, rawLimit?: number): Promise<Page<Message>> {
@@ -40,7 +51,7 @@ export class MessagesService {
     const page = rows.slice(0, limit);
     const oldest = page[page.length - 1];
     return {
-      data: page.reverse(),
+      data: page.reverse().map((m) => this.withSignedUrls(m)),
       next_cursor: rows.length > limit && oldest ? encodeCursor({ at: new Date(oldest.created_at).toISOString(), id: oldest.id }) : null,
     };
   }
@@ -63,6 +74,9 @@ export class MessagesService {
     const isNote = dto.is_internal_note ?? false;
     if (!isNote && !membership.permissions.conversations.reply) throw new ForbiddenException('You may not reply to customers');
     if (!isNote && dto.mentions?.length) throw new BadRequestException('mentions are only for internal notes');
+    for (const a of dto.attachments ?? []) {
+      if (!a.url.startsWith(`/attachments/${conversation.business_id}/`)) throw new BadRequestException('attachments must be uploaded to this business first (POST /attachments)');
+    }
     const mentioned = dto.mentions?.length ? await this.mentionedMembers(conversation.business_id, dto.mentions) : [];
     const author = await this.em.findOne(UserSchema, { id: userId });
     const message = this.em.create(MessageSchema, {
