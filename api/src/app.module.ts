@@ -16,13 +16,14 @@ import { TeamModule } from './team/team.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
+import { CannedResponsesModule } from './canned-responses/canned-responses.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(settings?: Settings): DynamicModule {
     return {
       module: AppModule,
-      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, BusinessesModule, TeamModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule, NotificationsModule, RealtimeModule, AttachmentsModule],
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, BusinessesModule, TeamModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule, NotificationsModule, RealtimeModule, AttachmentsModule, CannedResponsesModule],
       controllers: [HealthController],
     };
   }

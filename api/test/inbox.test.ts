@@ -171,6 +171,21 @@ describe('conversations, messages and customers API', () => {
     expect((await db.query(`select name from customers where id = $1`, [customerA.id])).rows[0].name).toBe('Ada Lovelace');
   });
 
+  it('canned responses: members read them, managers and up maintain them, per business', async () => {
+    const path = `/businesses/${a.business.id}/canned-responses`;
+    const created = await call(api, 'POST', path, { token: a.owner.token, body: { shortcut: 'shipping', content: 'We ship within 2 business days.' } });
+    expect(created.status).toBe(201);
+    expect((await call(api, 'POST', path, { token: a.owner.token, body: { shortcut: 'shipping', content: 'dup' } })).status).toBe(409);
+    expect((await call(api, 'POST', path, { token: a.owner.token, body: { shortcut: 'Bad Shortcut', content: 'x' } })).status).toBe(400);
+    const agent = await db.user('Canned Agent');
+    await db.member(a.business.id, agent.id, 'agent');
+    expect((await call(api, 'GET', path, { token: agent.token })).body.map((r: any) => r.shortcut)).toEqual(['shipping']);
+    expect((await call(api, 'POST', path, { token: agent.token, body: { shortcut: 'x', content: 'x' } })).status).toBe(403);
+    expect((await call(api, 'GET', path, { token: b.owner.token })).status).toBe(404);
+    expect((await call(api, 'DELETE', `/businesses/${b.business.id}/canned-responses/${created.body.id}`, { token: b.owner.token })).status).toBe(404);
+    expect((await call(api, 'PATCH', `${path}/${created.body.id}`, { token: a.owner.token, body: { content: 'We ship within 1 business day.' } })).body.content).toBe('We ship within 1 business day.');
+  });
+
   it('requires a token', async () => {
     expect((await call(api, 'GET', `/conversations?business_id=${a.business.id}`)).status).toBe(401);
   });

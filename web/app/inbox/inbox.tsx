@@ -49,7 +49,7 @@ export default function Inbox() {
     { table: 'conversations' as const, filter: `business_id=eq.${business.id}` },
     { table: 'messages' as const, event: 'INSERT' as const, filter: `business_id=eq.${business.id}` },
   ], [business.id]);
-  useRealtime(`inbox:${business.id}`, bindings, () => {
+  useRealtime(null, bindings, () => {
     clearTimeout(burst.current);
     burst.current = setTimeout(() => void load(), 150);
   });

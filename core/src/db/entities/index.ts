@@ -12,6 +12,7 @@ export * from './ai-chatbot.js';
 export * from './subscription-plan.js';
 export * from './webhook.js';
 export * from './inbound-event.js';
+export * from './canned-response.js';
 
 import { AuthRefreshTokenSchema, AuthSessionSchema, AuthUserSchema } from './auth.js';
 import { BusinessSchema } from './business.js';
@@ -27,10 +28,11 @@ import { AiChatbotSchema } from './ai-chatbot.js';
 import { SubscriptionPlanSchema } from './subscription-plan.js';
 import { WebhookSchema } from './webhook.js';
 import { InboundEventSchema } from './inbound-event.js';
+import { CannedResponseSchema } from './canned-response.js';
 
 export const ALL_ENTITIES = [
   AuthUserSchema, AuthSessionSchema, AuthRefreshTokenSchema,
   BusinessSchema, UserSchema, TeamMemberSchema, InvitationSchema, CustomerSchema,
   ConversationSchema, MessageSchema, PlatformIntegrationSchema, NotificationSchema,
-  AiChatbotSchema, SubscriptionPlanSchema, WebhookSchema, InboundEventSchema,
+  AiChatbotSchema, SubscriptionPlanSchema, WebhookSchema, InboundEventSchema, CannedResponseSchema,
 ];

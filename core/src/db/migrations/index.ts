@@ -3,6 +3,7 @@ import { Migration20261125000002_product_schema } from './Migration2026112500000
 import { Migration20261125000003_tenancy_and_platform } from './Migration20261125000003_tenancy_and_platform.js';
 import { Migration20261125000010_conversation_snooze } from './Migration20261125000010_conversation_snooze.js';
 import { Migration20261125000011_realtime_notify } from './Migration20261125000011_realtime_notify.js';
+import { Migration20261125000012_canned_responses } from './Migration20261125000012_canned_responses.js';
 
 /** Listed explicitly so the same list runs from source (tests) and from dist (production). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000003_tenancy_and_platform', class: Migration20261125000003_tenancy_and_platform },
   { name: 'Migration20261125000010_conversation_snooze', class: Migration20261125000010_conversation_snooze },
   { name: 'Migration20261125000011_realtime_notify', class: Migration20261125000011_realtime_notify },
+  { name: 'Migration20261125000012_canned_responses', class: Migration20261125000012_canned_responses },
 ];

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { CannedResponsesController } from './canned-responses.controller.js';
+
+@Module({ controllers: [CannedResponsesController] })
+export class CannedResponsesModule {}
