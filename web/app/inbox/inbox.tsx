@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../lib/api';
 import { useRealtime } from '../lib/realtime';
 import type { ConversationItem } from '../lib/types';
@@ -8,13 +8,16 @@ import { ConversationList, type AssigneeFilter, type StatusFilter } from './Conv
 import { ConversationThread } from './ConversationThread';
 import { CustomerSidebar } from './CustomerSidebar';
 import { SetupGuide } from './SetupGuide';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useInboxShortcuts } from './useInboxShortcuts';
+import { useNewMessageAlerts } from './useNewMessageAlerts';
 
 /** Realtime pushes changes; polling is only the safety net. */
 const REFRESH_MS = 15_000;
 
 /** Three panes: conversation list, the open conversation, and the customer's details. */
 export default function Inbox() {
-  const { business, setUnread } = useShell();
+  const { business, setUnread, user } = useShell();
   const { conversationId } = useParams();
   const [params] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -49,13 +52,43 @@ export default function Inbox() {
     { table: 'conversations' as const, filter: `business_id=eq.${business.id}` },
     { table: 'messages' as const, event: 'INSERT' as const, filter: `business_id=eq.${business.id}` },
   ], [business.id]);
-  useRealtime(null, bindings, () => {
+  const alert = useNewMessageAlerts(business.settings.notifications ?? { sound: true, desktop: true });
+  const navigate = useNavigate();
+  useRealtime(`inbox:${business.id}`, bindings, (change) => {
+    const row = change.new as { sender_type?: string; content?: string; sender_name?: string | null; conversation_id?: string } | undefined;
+    if (change.table === 'messages' && row?.sender_type === 'customer' && row.content) {
+      alert({ content: row.content, sender_name: row.sender_name }, () => navigate(`/app/${business.id}/inbox/${row.conversation_id}`));
+    }
     clearTimeout(burst.current);
     burst.current = setTimeout(() => void load(), 150);
   });
   useEffect(() => () => clearTimeout(burst.current), []);
 
   const selected = conversations?.find((c) => c.id === conversationId) ?? null;
+
+  const [helpOpen, setHelpOpen] = useState(false);
+  const shortcuts = useMemo(() => {
+    const go = (step: number) => {
+      if (!conversations?.length) return;
+      const at = conversations.findIndex((c) => c.id === conversationId);
+      const next = conversations[Math.min(conversations.length - 1, Math.max(0, at === -1 ? 0 : at + step))]!;
+      navigate(`/app/${business.id}/inbox/${next.id}${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+    };
+    return {
+      next: () => go(1),
+      previous: () => go(-1),
+      resolve: () => { if (selected) void api(`/conversations/${selected.id}/status`, { method: 'PATCH', body: { status: 'resolved' } }).then(load); },
+      assignToMe: () => {
+        if (!selected) return;
+        void api<{ id: string }[]>(`/businesses/${business.id}/team`).then((team) => {
+          const me = (team as unknown as { id: string; user_id: string }[]).find((m) => m.user_id === user.id);
+          if (me) return api(`/conversations/${selected.id}/assign`, { method: 'POST', body: { assigned_to: me.id } }).then(load);
+        });
+      },
+      help: () => setHelpOpen(true),
+    };
+  }, [conversations, conversationId, selected, business.id, navigate, q, load, user.id]);
+  useInboxShortcuts(shortcuts);
   const nothingYet = conversations !== null && conversations.length === 0 && filter === 'all' && status === 'open' && !q;
   return (
     <div className="inbox" data-testid="inbox">
@@ -63,6 +96,7 @@ export default function Inbox() {
         selectedId={conversationId ?? null} query={q} />
       <ConversationThread conversation={selected} onChanged={load} empty={nothingYet ? <SetupGuide businessId={business.id} businessName={business.name} /> : null} />
       <CustomerSidebar conversation={selected} />
+      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
     </div>
   );
 }
