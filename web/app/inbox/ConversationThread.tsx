@@ -6,9 +6,13 @@ import { useRealtime } from '../lib/realtime';
 import type { ConversationItem } from '../lib/types';
 import { EmptyState } from '../shell/empty-state';
 import { PlatformBadge } from './platform';
+import { useCannedResponses } from './useCannedResponses';
+import { CannedResponsePicker } from './CannedResponsePicker';
+import { AttachButton, MessageAttachments, PendingAttachments, type Attachment } from './attachments';
 
 interface Message {
   id: string; sender_type: string; sender_name: string | null; content: string; status: string; is_internal_note: boolean; created_at: string;
+  attachments?: Attachment[];
 }
 
 const TICKS: Record<string, string> = { sending: 'Sending…', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not delivered' };
@@ -25,6 +29,7 @@ function Bubble({ m }: { m: Message }) {
       <Box style={{ background, color, padding: '8px 12px', borderRadius: 14, maxWidth: '72%', whiteSpace: 'pre-wrap', wordBreak: 'break-word', border: m.is_internal_note ? '1px dashed var(--amber-8)' : undefined }}>
         {m.is_internal_note && <Flex gap="1" align="center" mb="1"><LockClosedIcon /><Text size="1" weight="medium">Internal note</Text></Flex>}
         <Text size="2">{m.content}</Text>
+        <MessageAttachments items={m.attachments} />
       </Box>
       <Text size="1" color="gray" mt="1">
         {m.sender_name ? `${m.sender_name} · ` : ''}{new Date(m.created_at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
@@ -40,8 +45,11 @@ export function ConversationThread({ conversation, onChanged, empty }: { convers
   const [draft, setDraft] = useState('');
   const [note, setNote] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<Attachment[]>([]);
   const end = useRef<HTMLDivElement>(null);
   const id = conversation?.id;
+  const businessId = (conversation as (ConversationItem & { business_id?: string }) | null)?.business_id ?? '';
+  const canned = useCannedResponses(businessId, draft, (content) => setDraft(content));
 
   useEffect(() => {
     if (!id) return;
@@ -99,13 +107,15 @@ export function ConversationThread({ conversation, onChanged, empty }: { convers
   }
 
   async function send() {
-    const content = draft.trim();
+    const content = draft.trim() || (pending.length ? pending.map((a) => a.name).join(', ') : '');
     if (!content) return;
     setError(null);
     try {
-      const sent = await api<Message>('/messages', { method: 'POST', body: { conversation_id: conversation!.id, content, is_internal_note: note } });
-      setMessages((m) => (m.some((x) => x.id === sent.id) ? m : [...m, sent]));
+      const attachments = pending.map(({ url, type, size, name }) => ({ url, type, size, name }));
+      const sent = await api<Message>('/messages', { method: 'POST', body: { conversation_id: conversation!.id, content, is_internal_note: note, ...(attachments.length ? { attachments } : {}) } });
+      setMessages((m) => (m.some((x) => x.id === sent.id) ? m : [...m, { ...sent, attachments: pending }]));
       setDraft('');
+      setPending([]);
       onChanged();
     } catch (e) {
       setError((e as Error).message);
@@ -113,6 +123,7 @@ export function ConversationThread({ conversation, onChanged, empty }: { convers
   }
 
   function onKey(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (canned.onKey(e)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       void send();
@@ -144,10 +155,15 @@ export function ConversationThread({ conversation, onChanged, empty }: { convers
           <Button size="1" variant={note ? 'soft' : 'solid'} color={note ? 'gray' : undefined} onClick={() => setNote(false)}>Reply</Button>
           <Button size="1" variant={note ? 'solid' : 'soft'} color={note ? 'amber' : 'gray'} onClick={() => setNote(true)}><LockClosedIcon /> Internal note</Button>
         </Flex>
+        <CannedResponsePicker matches={canned.matches} active={canned.active} onPick={canned.pick} />
+        <PendingAttachments items={pending} onRemove={(a) => setPending((p) => p.filter((x) => x.url !== a.url))} />
         <TextArea value={draft} onChange={(e) => typing(e.target.value)} onKeyDown={onKey} placeholder={note ? 'Write a note only your team sees…' : `Reply to ${name}… (Enter sends, Shift+Enter for a new line)`} rows={3} aria-label="Message" data-testid="composer" />
         <Flex justify="between" align="center" mt="2">
-          <Text size="1" color={error ? 'red' : 'gray'}>{error ?? (note ? 'Notes are never sent to the customer' : '')}</Text>
-          <Button onClick={() => void send()} disabled={!draft.trim()} data-testid="send">{note ? 'Add note' : 'Send'}</Button>
+          <Flex align="center" gap="3">
+            <AttachButton businessId={businessId} onAttached={(a) => setPending((p) => [...p, a])} onError={setError} />
+            <Text size="1" color={error ? 'red' : 'gray'}>{error ?? (note ? 'Notes are never sent to the customer' : 'Type / for saved replies')}</Text>
+          </Flex>
+          <Button onClick={() => void send()} disabled={!draft.trim() && !pending.length} data-testid="send">{note ? 'Add note' : 'Send'}</Button>
         </Flex>
       </Box>
     </section>

@@ -117,6 +117,7 @@ export default function WidgetPage() {
     const content = draft.trim();
     if (!content || !session) return;
     setDraft('');
+    lastTypingSent.current = 0;
     setError(null);
     const client_message_id = crypto.randomUUID();
     const optimistic: VisitorMessage = { id: `local-${client_message_id}`, sender_type: 'customer', sender_name: null, content, created_at: new Date().toISOString(), status: 'sending' };
@@ -202,7 +203,8 @@ export default function WidgetPage() {
           <Flex gap="2" p="3" align="end" style={{ borderTop: '1px solid var(--gray-a4)' }}>
             <TextArea value={draft} onChange={(e) => {
               setDraft(e.target.value);
-              if (e.target.value && Date.now() - lastTypingSent.current > 2000) {
+              // Only a signal that was really sent starts the 2 s quiet period (no channel before the first message).
+              if (e.target.value && channelRef.current && Date.now() - lastTypingSent.current > 2000) {
                 lastTypingSent.current = Date.now();
                 void channelRef.current?.send({ type: 'broadcast', event: 'typing', payload: { from: 'visitor', isTyping: true } });
               }
