@@ -36,6 +36,7 @@ describe('visitor on a website ↔ agent in the dashboard, live, side by side', 
     await api(`/businesses/${business.id}/settings`, { working_hours: { enabled: false } }, session.access_token, 'PATCH');
     const integration = await api('/integrations/widget/connect', { business_id: business.id, config: { title: 'Northwind support', greeting_message: 'Hi! Ask us anything about our coffee.' } }, session.access_token);
     websiteToken = integration.platform_account_id;
+    await api(`/businesses/${business.id}/canned-responses`, { shortcut: 'shipping', content: 'Yes, we ship to Lisbon in 2–3 days!' }, session.access_token);
     browser = await launch();
     agent = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     visitor = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
@@ -76,7 +77,12 @@ describe('visitor on a website ↔ agent in the dashboard, live, side by side', 
     await widget.getByTestId('widget-composer').fill('Also, decaf?');
     await agent.getByTestId('visitor-typing').waitFor();
 
-    await agent.getByTestId('composer').fill('Yes, we ship to Lisbon in 2–3 days!');
+    // A saved reply: "/ship" lists it, Enter inserts it, Enter again sends it.
+    await agent.getByTestId('composer').fill('/ship');
+    await agent.getByTestId('canned-picker').waitFor();
+    await agent.getByTestId('composer').press('Enter');
+    expect(await agent.getByTestId('composer').inputValue()).toBe('Yes, we ship to Lisbon in 2–3 days!');
+    await agent.getByTestId('composer').press('Space');
     await widget.getByTestId('widget-typing').waitFor();
     await agent.getByTestId('composer').press('Enter');
     await widget.getByTestId('widget-message').filter({ hasText: 'we ship to Lisbon' }).waitFor();
@@ -84,6 +90,13 @@ describe('visitor on a website ↔ agent in the dashboard, live, side by side', 
     // The visitor saw it: the agent's message shows as read.
     await agent.locator('[title="Read"]').first().waitFor();
     await screenshot(agent, '13-agent-reply-read');
+
+    // Keyboard: ? lists the shortcuts.
+    await agent.locator('body').click({ position: { x: 5, y: 400 } });
+    await agent.keyboard.press('?');
+    await agent.getByTestId('shortcuts-dialog').waitFor();
+    await screenshot(agent, '14-shortcuts');
+    await agent.keyboard.press('Escape');
   });
 
   it('measures visitor-message-to-agent-screen latency (reported, not asserted)', async () => {
