@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ConversationSchema, TeamMemberSchema, type Conversation } from '@crosschat/core';
 import { TenantAccessService, type Membership } from '../tenancy/tenant-access.service.js';
 import { ConversationWorkflowService } from './conversation-workflow.service.js';
-import { decodeCursor, encodeCursor, type Page } from '../common/pagination/cursor.js';
+import { decodeCursor, pageOf, type Page } from '../common/pagination/cursor.js';
 import type { ListConversationsQuery } from './dto/list-conversations.dto.js';
 import type { UpdateConversationDto } from './dto/update-conversation.dto.js';
 
@@ -93,12 +93,8 @@ export class ConversationsService {
         limit ?`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      data: page.map(({ activity_at: _, ...row }) => row as ConversationListItem),
-      next_cursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.activity_at).toISOString(), id: last.id }) : null,
-    };
+    const page = pageOf(rows, limit, (row) => ({ at: new Date(row.activity_at).toISOString(), id: row.id }));
+    return { ...page, data: page.data.map(({ activity_at: _, ...row }) => row as ConversationListItem) };
   }
 
   async update(userId: string, id: string, dto: UpdateConversationDto): Promise<Conversation> {

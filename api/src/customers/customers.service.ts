@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CustomerSchema, UserSchema, type Customer } from '@crosschat/core';
 import { TenantAccessService, type Membership } from '../tenancy/tenant-access.service.js';
-import { decodeCursor, encodeCursor, type Page } from '../common/pagination/cursor.js';
+import { decodeCursor, pageOf, type Page } from '../common/pagination/cursor.js';
 import type { CreateCustomerDto, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto.js';
 
 export interface CustomerNote { id: string; text: string; author_id: string; author_name: string | null; created_at: string }
@@ -58,12 +58,8 @@ export class CustomersService {
     const rows = await this.em.getConnection().execute<(Customer & { activity_at: Date })[]>(
       `select *, coalesce(last_contact_at, created_at) as activity_at from customers where ${where.join(' and ')}
         order by coalesce(last_contact_at, created_at) desc, id desc limit ?`, params);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      data: page.map(({ activity_at: _, ...c }) => c as Customer),
-      next_cursor: rows.length > limit && last ? encodeCursor({ at: new Date(last.activity_at).toISOString(), id: last.id }) : null,
-    };
+    const page = pageOf(rows, limit, (row) => ({ at: new Date(row.activity_at).toISOString(), id: row.id }));
+    return { ...page, data: page.data.map(({ activity_at: _, ...c }) => c as Customer) };
   }
 
   async update(userId: string, id: string, dto: UpdateCustomerDto): Promise<Customer> {

@@ -6,7 +6,7 @@ import { ConversationsService } from '../conversations/conversations.service.js'
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { ConversationWorkflowService } from '../conversations/conversation-workflow.service.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
-import { decodeCursor, encodeCursor, type Page } from '../common/pagination/cursor.js';
+import { decodeCursor, pageOf, type Page } from '../common/pagination/cursor.js';
 import type { SendMessageDto } from './dto/send-message.dto.js';
 
 const MAX_PAGE = 100;
@@ -48,12 +48,8 @@ export class MessagesService {
       `select * from messages where conversation_id = ? ${keyset} order by created_at desc, id desc limit ?`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const oldest = page[page.length - 1];
-    return {
-      data: page.reverse().map((m) => this.withSignedUrls(m)),
-      next_cursor: rows.length > limit && oldest ? encodeCursor({ at: new Date(oldest.created_at).toISOString(), id: oldest.id }) : null,
-    };
+    const page = pageOf(rows, limit, (m) => ({ at: new Date(m.created_at).toISOString(), id: m.id }));
+    return { ...page, data: page.data.reverse().map((m) => this.withSignedUrls(m)) };
   }
 
   async get(userId: string, id: string): Promise<Message> {

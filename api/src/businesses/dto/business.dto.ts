@@ -1,3 +1,4 @@
+import { PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength,
@@ -48,19 +49,8 @@ export class CreateBusinessDto {
   timezone?: string;
 }
 
-export class UpdateBusinessDto {
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(255)
-  name?: string;
-
-  @IsOptional() @IsEmail() @MaxLength(255)
-  email?: string;
-
-  @IsOptional() @IsString() @MaxLength(50)
-  phone?: string;
-
-  @IsOptional() @IsUrl({ require_protocol: false }) @MaxLength(255)
-  website?: string;
-}
+/** The profile fields of CreateBusinessDto, all optional. */
+export class UpdateBusinessDto extends PartialType(PickType(CreateBusinessDto, ['name', 'email', 'phone', 'website'] as const)) {}
 
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^closed$/;
 

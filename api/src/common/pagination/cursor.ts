@@ -27,3 +27,13 @@ export interface Page<T> {
   data: T[];
   next_cursor: string | null;
 }
+
+/**
+ * Builds a page from `limit + 1` rows fetched in keyset order: the extra row only says whether
+ * there is more; the cursor points after the last row returned.
+ */
+export function pageOf<T>(rows: T[], limit: number, position: (row: T) => Cursor): Page<T> {
+  const data = rows.slice(0, limit);
+  const last = data[data.length - 1];
+  return { data, next_cursor: rows.length > limit && last ? encodeCursor(position(last)) : null };
+}

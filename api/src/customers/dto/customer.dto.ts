@@ -1,3 +1,4 @@
+import { PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
@@ -21,19 +22,7 @@ export class CreateCustomerDto {
   notes?: string;
 }
 
-export class UpdateCustomerDto {
-  @IsOptional() @IsString() @MaxLength(255)
-  name?: string;
-
-  @IsOptional() @IsEmail() @MaxLength(255)
-  email?: string;
-
-  @IsOptional() @IsString() @MaxLength(50)
-  phone?: string;
-
-  @IsOptional() @IsString() @MaxLength(10000)
-  notes?: string;
-}
+export class UpdateCustomerDto extends PartialType(PickType(CreateCustomerDto, ['name', 'email', 'phone', 'notes'] as const)) {}
 
 export class ListCustomersQuery {
   @IsUUID()
