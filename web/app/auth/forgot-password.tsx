@@ -32,7 +32,7 @@ export default function ForgotPassword() {
           <Heading id="forgot-title" size="7" mb="1" className="tight">Reset your password</Heading>
           <Text color="gray" size="2">Enter your account's email and we'll send you a link to choose a new password.</Text>
         </div>
-        <SuccessCallout testId="forgot-sent">{sentTo && <>If an account exists for <b>{sentTo}</b>, a reset link is on its way. It works for one hour.</>}</SuccessCallout>
+        <SuccessCallout testId="forgot-sent">{sentTo && <>If an account exists for <b>{sentTo}</b>, a reset link is on its way. Check your inbox.</>}</SuccessCallout>
         <ErrorCallout>{error.form}</ErrorCallout>
         <Field id="email" name="email" type="email" label="Work email" autoComplete="email" autoFocus placeholder="you@company.com" error={error.email} />
         <Button size="3" type="submit" loading={busy} data-testid="forgot-submit">{sentTo ? 'Send again' : 'Send reset link'}</Button>

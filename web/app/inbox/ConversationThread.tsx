@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { Badge, Box, Button, Flex, Heading, ScrollArea, Text, TextArea, Tooltip } from '@radix-ui/themes';
+import { Box, Button, Flex, ScrollArea, Text, TextArea } from '@radix-ui/themes';
 import { CheckIcon, ChatBubbleIcon, LockClosedIcon } from '@radix-ui/react-icons';
 import { api } from '../lib/api';
 import { useRealtime } from '../lib/realtime';
 import type { ConversationItem } from '../lib/types';
 import { EmptyState } from '../shell/empty-state';
-import { PlatformBadge } from './platform';
+import { ConversationHeader } from './ConversationHeader';
 import { useCannedResponses } from './useCannedResponses';
 import { CannedResponsePicker } from './CannedResponsePicker';
 import { AttachButton, MessageAttachments, PendingAttachments, type Attachment } from './attachments';
@@ -133,16 +133,7 @@ export function ConversationThread({ conversation, onChanged, empty }: { convers
   const name = conversation.customer.name ?? conversation.customer.email ?? 'Visitor';
   return (
     <section className="inbox-pane" aria-label={`Conversation with ${name}`}>
-      <div className="pane-header" style={{ height: 64 }}>
-        <Flex direction="column" gap="1" style={{ minWidth: 0, flex: 1 }}>
-          <Heading as="h2" size="3" truncate>{name}</Heading>
-          <Flex gap="2" align="center"><PlatformBadge platform={conversation.platform} /><Text size="1" color="gray">{conversation.subject ?? ''}</Text></Flex>
-        </Flex>
-        <Badge color={conversation.status === 'open' ? 'green' : 'gray'} style={{ textTransform: 'capitalize' }}>{conversation.status}</Badge>
-        {conversation.status !== 'resolved' && (
-          <Tooltip content="Resolve (e)"><Button variant="soft" onClick={() => void api(`/conversations/${conversation.id}/status`, { method: 'PATCH', body: { status: 'resolved' } }).then(onChanged)}><CheckIcon /> Resolve</Button></Tooltip>
-        )}
-      </div>
+      <ConversationHeader conversation={conversation} name={name} onChanged={onChanged} />
       <ScrollArea style={{ flex: 1 }}>
         <Box px="4" py="3">
           {messages.map((m) => <Bubble key={m.id} m={m} />)}
