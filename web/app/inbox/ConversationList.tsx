@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
-import { Badge, Box, Button, Flex, Heading, ScrollArea, Select, Skeleton, Tabs, Text } from '@radix-ui/themes';
+import { Badge, Box, Button, Flex, Heading, Select, Skeleton, Tabs, Text } from '@radix-ui/themes';
 import { ChatBubbleIcon, CodeIcon, MagnifyingGlassIcon } from '@radix-ui/react-icons';
 import { timeAgo } from '../lib/format';
 import type { ConversationItem } from '../lib/types';
 import { EmptyState } from '../shell/empty-state';
 import { UserAvatar } from '../shell/user-avatar';
 import { PlatformBadge } from './platform';
+import { VirtualRows } from './VirtualRows';
 
 export type AssigneeFilter = 'all' | 'mine' | 'unassigned';
 export type StatusFilter = 'open' | 'pending' | 'resolved' | 'any';
@@ -57,6 +58,8 @@ export function ConversationList(props: {
   onStatus: (s: StatusFilter) => void;
   selectedId: string | null;
   query: string;
+  /** Called when the end of the list comes into view (cursor paging). */
+  onLoadMore?: () => void;
 }) {
   const { conversations, businessId, filter, status, query } = props;
   const filtered = filter !== 'all' || status !== 'open' || !!query;
@@ -97,9 +100,8 @@ export function ConversationList(props: {
           </EmptyState>
         )
       ) : (
-        <ScrollArea className="conversation-scroll" style={{ flex: 1 }} type="auto" scrollbars="vertical">
-          {conversations.map((c) => <Row key={c.id} c={c} businessId={businessId} active={c.id === props.selectedId} />)}
-        </ScrollArea>
+        <VirtualRows items={conversations} estimate={92} onEndReached={props.onLoadMore} testId="conversation-scroll"
+          render={(c) => <Row c={c} businessId={businessId} active={c.id === props.selectedId} />} />
       )}
     </section>
   );

@@ -25,16 +25,45 @@ export default function Inbox() {
   const [status, setStatus] = useState<StatusFilter>('open');
   const [conversations, setConversations] = useState<ConversationItem[] | null>(null);
 
+  const [cursor, setCursor] = useState<string | null>(null);
+  const loadingMore = useRef(false);
+  const listQuery = useCallback((extra: Record<string, string> = {}) => new URLSearchParams({
+    business_id: business.id, assignee: filter, limit: '50', ...(status !== 'any' ? { status } : {}), ...(q ? { q } : {}), ...extra,
+  }), [business.id, filter, status, q]);
+
+  /** (Re)loads the newest page; rows already paged in below it are kept. */
   const load = useCallback(async () => {
-    const query = new URLSearchParams({ business_id: business.id, assignee: filter, limit: '50', ...(status !== 'any' ? { status } : {}), ...(q ? { q } : {}) });
     try {
-      const page = await api<{ data: ConversationItem[] }>(`/conversations?${query}`);
-      setConversations(page.data);
+      const page = await api<{ data: ConversationItem[]; next_cursor: string | null }>(`/conversations?${listQuery()}`);
+      setConversations((current) => {
+        if (!current || current.length <= page.data.length) {
+          setCursor(page.next_cursor);
+          return page.data;
+        }
+        const fresh = new Set(page.data.map((c) => c.id));
+        return [...page.data, ...current.slice(page.data.length).filter((c) => !fresh.has(c.id))];
+      });
       if (filter === 'all' && !q) setUnread(page.data.reduce((sum, c) => sum + (c.unread_count ?? 0), 0));
     } catch {
       setConversations((current) => current ?? []);
     }
-  }, [business.id, filter, status, q, setUnread]);
+  }, [listQuery, filter, q, setUnread]);
+
+  /** The next page by cursor, when the end of the list comes into view. */
+  const loadMore = useCallback(async () => {
+    if (!cursor || loadingMore.current) return;
+    loadingMore.current = true;
+    try {
+      const page = await api<{ data: ConversationItem[]; next_cursor: string | null }>(`/conversations?${listQuery({ cursor })}`);
+      setConversations((current) => {
+        const seen = new Set((current ?? []).map((c) => c.id));
+        return [...(current ?? []), ...page.data.filter((c) => !seen.has(c.id))];
+      });
+      setCursor(page.next_cursor);
+    } finally {
+      loadingMore.current = false;
+    }
+  }, [cursor, listQuery]);
 
   useEffect(() => {
     setConversations(null);
@@ -93,7 +122,7 @@ export default function Inbox() {
   return (
     <div className="inbox" data-testid="inbox">
       <ConversationList businessId={business.id} conversations={conversations} filter={filter} onFilter={setFilter} status={status} onStatus={setStatus}
-        selectedId={conversationId ?? null} query={q} />
+        selectedId={conversationId ?? null} query={q} onLoadMore={() => void loadMore()} />
       <ConversationThread conversation={selected} onChanged={load} empty={nothingYet ? <SetupGuide businessId={business.id} businessName={business.name} /> : null} />
       <CustomerSidebar conversation={selected} />
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
