@@ -4,6 +4,8 @@ import { CheckIcon, ChevronDownIcon, Cross2Icon, PersonIcon, PlusIcon } from '@r
 import { api } from '../lib/api';
 import type { ConversationItem, TeamMember } from '../lib/types';
 import { PlatformBadge } from './platform';
+import { PresenceDot, useOnlineTeam } from '../lib/presence';
+import { useShell } from '../shell/context';
 
 type Conversation = ConversationItem & { business_id?: string; priority?: string; tags?: string[] | null };
 
@@ -16,6 +18,8 @@ export function ConversationHeader({ conversation, name, onChanged }: { conversa
   const [tag, setTag] = useState('');
   const [error, setError] = useState<string | null>(null);
   const businessId = conversation.business_id;
+  const { user } = useShell();
+  const online = useOnlineTeam(businessId ?? '', user.id);
   useEffect(() => {
     if (businessId) void api<TeamMember[]>(`/businesses/${businessId}/team`).then(setTeam).catch(() => setTeam([]));
   }, [businessId]);
@@ -61,7 +65,7 @@ export function ConversationHeader({ conversation, name, onChanged }: { conversa
         <DropdownMenu.Content>
           {team.filter((m) => m.is_active).map((m) => (
             <DropdownMenu.Item key={m.id} onSelect={() => act(api(`/conversations/${conversation.id}/assign`, { method: 'POST', body: { assigned_to: m.id } }))}>
-              {m.id === conversation.assigned_to ? <CheckIcon /> : <span style={{ width: 15 }} />} {m.user.full_name ?? m.user.email}
+              {m.id === conversation.assigned_to ? <CheckIcon /> : <span style={{ width: 15 }} />} <PresenceDot online={online.has(m.user_id)} /> {m.user.full_name ?? m.user.email}
             </DropdownMenu.Item>
           ))}
           <DropdownMenu.Separator />

@@ -5,6 +5,7 @@ import { api, errorMessage } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { useToast } from '../lib/toast';
 import { ROLE_LABEL, type Invitation, type Role, type TeamMember } from '../lib/types';
+import { PresenceDot, useOnlineTeam } from '../lib/presence';
 import { useShell } from '../shell/context';
 import { ConfirmDialog } from '../shell/confirm-dialog';
 import { EmptyState } from '../shell/empty-state';
@@ -17,20 +18,21 @@ function RoleBadge({ role }: { role: Role }) {
   return <Badge variant="soft" color={ROLE_COLOR[role]} data-testid="role-badge">{ROLE_LABEL[role]}</Badge>;
 }
 
-function Status({ member }: { member: TeamMember }) {
+/** Live presence (dashboard open) over the member's saved status. */
+function Status({ member, live }: { member: TeamMember; live: boolean }) {
   if (!member.is_active) return <Badge color="gray" variant="outline">Deactivated</Badge>;
-  const online = member.user.status === 'online';
-  const away = member.user.status === 'away' || member.user.status === 'busy';
+  const away = !live && (member.user.status === 'away' || member.user.status === 'busy');
   return (
     <Flex align="center" gap="2">
-      <span aria-hidden="true" style={{ width: 8, height: 8, borderRadius: 4, background: online ? 'var(--green-9)' : away ? 'var(--amber-9)' : 'var(--gray-8)' }} />
-      <Text size="2" color="gray" style={{ textTransform: 'capitalize' }}>{member.user.status || 'offline'}</Text>
+      {away ? <span aria-hidden="true" style={{ width: 8, height: 8, borderRadius: 4, background: 'var(--amber-9)' }} /> : <PresenceDot online={live} />}
+      <Text size="2" color="gray" style={{ textTransform: 'capitalize' }}>{live ? 'online' : away ? member.user.status : 'offline'}</Text>
     </Flex>
   );
 }
 
 export default function Team() {
   const { business, user } = useShell();
+  const online = useOnlineTeam(business.id, user.id);
   const notify = useToast();
   const [members, setMembers] = useState<TeamMember[] | null>(null);
   const [invitations, setInvitations] = useState<Invitation[]>([]);
@@ -110,7 +112,7 @@ export default function Team() {
                           </Select.Root>
                         ) : <RoleBadge role={m.role} />}
                       </Table.Cell>
-                      <Table.Cell><Status member={m} /></Table.Cell>
+                      <Table.Cell><Status member={m} live={online.has(m.user_id)} /></Table.Cell>
                       <Table.Cell><Text size="2" color="gray" wrap="nowrap">{formatDate(m.joined_at)}</Text></Table.Cell>
                       <Table.Cell justify="end">
                         {editable && (
