@@ -97,6 +97,10 @@ describe('visitor on a website ↔ agent in the dashboard, live, side by side', 
     await agent.getByTestId('shortcuts-dialog').waitFor();
     await screenshot(agent, '14-shortcuts');
     await agent.keyboard.press('Escape');
+
+    // Presence: the agent shows as online on the team page.
+    await agent.getByTestId('nav-team').click();
+    await agent.getByTestId('presence-online').first().waitFor();
   });
 
   it('measures visitor-message-to-agent-screen latency (reported, not asserted)', async () => {
