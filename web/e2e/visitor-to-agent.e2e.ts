@@ -101,6 +101,8 @@ describe('visitor on a website ↔ agent in the dashboard, live, side by side', 
     // Presence: the agent shows as online on the team page.
     await agent.getByTestId('nav-team').click();
     await agent.getByTestId('presence-online').first().waitFor();
+    await agent.goBack();
+    await agent.getByTestId('composer').waitFor();
   });
 
   it('measures visitor-message-to-agent-screen latency (reported, not asserted)', async () => {
