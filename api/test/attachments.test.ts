@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApi, call, type TestApi } from './harness.js';
 import { TenantFixtures } from './fixtures/tenants.js';
+import { startLocalS3 } from './fixtures/local-s3.js';
 
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -15,8 +16,7 @@ describe('attachments', () => {
   let b: Awaited<ReturnType<TenantFixtures['tenant']>>;
 
   beforeAll(async () => {
-    process.env.UPLOAD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'crosschat-uploads-'));
-    api = await startTestApi();
+    api = await startTestApi({ uploadDir: fs.mkdtempSync(path.join(os.tmpdir(), 'crosschat-uploads-')) });
     a = await db.tenant('Files A');
     b = await db.tenant('Files B');
   });
@@ -74,5 +74,24 @@ describe('attachments', () => {
     const attachment = list.body.data[0].attachments[0];
     expect(attachment).toMatchObject({ url: up.body.url, name: 'receipt.png', signed_url: expect.stringContaining('sig=') });
     expect((await fetch(attachment.signed_url)).status).toBe(200);
+  });
+
+  it('stores in S3-compatible storage when configured, through the AWS SDK', async () => {
+    const s3 = await startLocalS3('crosschat-files');
+    const s3api = await startTestApi({ s3: { bucket: 'crosschat-files', endpoint: s3.endpoint, region: 'us-east-1', accessKeyId: 'test', secretAccessKey: 'test', forcePathStyle: true } });
+    try {
+      const form = new FormData();
+      form.append('file', new Blob([PNG], { type: 'image/png' }), 'in-s3.png');
+      const res = await fetch(`${s3api.url}/attachments?business_id=${a.business.id}`, { method: 'POST', headers: { authorization: `Bearer ${a.owner.token}` }, body: form });
+      const body = await res.json();
+      expect(res.status).toBe(201);
+      expect(s3.objects.get(body.key)).toEqual({ body: PNG, contentType: 'image/png' });
+      const got = await fetch(body.signed_url.replace(api.settings.apiPublicUrl, s3api.url));
+      expect(got.status).toBe(200);
+      expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
+    } finally {
+      await s3api.close();
+      await s3.close();
+    }
   });
 });

@@ -1,11 +1,14 @@
 import fs from 'node:fs/promises';
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Settings } from '@crosschat/core';
 
-/** Where attachment bytes live. The local disk is the embedded default. */
+/** Where attachment bytes live: local disk (embedded default) or S3-compatible storage. */
 export interface AttachmentStorage {
-  put(key: string, data: Buffer): Promise<void>;
-  open(key: string): Promise<ReadStream | null>;
+  put(key: string, data: Buffer, contentType: string): Promise<void>;
+  open(key: string): Promise<Readable | null>;
 }
 
 export class LocalDiskStorage implements AttachmentStorage {
@@ -23,7 +26,7 @@ export class LocalDiskStorage implements AttachmentStorage {
     await fs.writeFile(file, data, { flag: 'wx' });
   }
 
-  async open(key: string): Promise<ReadStream | null> {
+  async open(key: string): Promise<Readable | null> {
     const file = this.resolve(key);
     try {
       await fs.access(file);
@@ -32,4 +35,39 @@ export class LocalDiskStorage implements AttachmentStorage {
       return null;
     }
   }
+}
+
+/** Any S3-compatible store (AWS S3, MinIO, R2, Supabase Storage's S3 endpoint) through the AWS SDK. */
+export class S3Storage implements AttachmentStorage {
+  private readonly client: S3Client;
+
+  constructor(private readonly config: NonNullable<Settings['s3']>) {
+    this.client = new S3Client({
+      region: config.region,
+      endpoint: config.endpoint,
+      forcePathStyle: config.forcePathStyle,
+      // Many S3-compatible stores do not speak the SDK's newer default checksums.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      ...(config.accessKeyId && config.secretAccessKey ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } } : {}),
+    });
+  }
+
+  async put(key: string, data: Buffer, contentType: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: data, ContentType: contentType }));
+  }
+
+  async open(key: string): Promise<Readable | null> {
+    try {
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
+      return (object.Body as Readable | undefined) ?? null;
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
+      throw error;
+    }
+  }
+}
+
+export function storageFor(settings: Settings): AttachmentStorage {
+  return settings.s3 ? new S3Storage(settings.s3) : new LocalDiskStorage(path.resolve(settings.uploadDir));
 }

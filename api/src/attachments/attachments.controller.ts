@@ -7,7 +7,8 @@ import { CurrentUser } from '../common/decorators/current-user.decorator.js';
 import { Public } from '../common/decorators/public.decorator.js';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import { TenantAccessService } from '../tenancy/tenant-access.service.js';
-import { AttachmentsService, MAX_ATTACHMENT_BYTES } from './attachments.service.js';
+import { loadSettings } from '@crosschat/core';
+import { AttachmentsService } from './attachments.service.js';
 
 class UploadQuery {
   @IsUUID()
@@ -23,11 +24,12 @@ export class AttachmentsController {
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
   @Post()
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES + 1, files: 1 } }))
+  // Multer stops reading one byte past the limit; the service answers 413 with the limit in MB.
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: loadSettings().attachmentMaxBytes + 1, files: 1 } }))
   async upload(@CurrentUser() user: AuthenticatedUser, @Query() query: UploadQuery, @UploadedFile() file: Express.Multer.File | undefined) {
     await this.access.requireMember(user.id, query.business_id);
     const stored = await this.attachments.store(query.business_id, file);
-    return { ...stored, signed_url: this.attachments.signedUrl(stored.key, stored.name) };
+    return { ...stored, signed_url: this.attachments.signedUrl(stored.key, stored.name, stored.type) };
   }
 
   /** Serves a file through a signed, short-lived link. */
@@ -38,14 +40,15 @@ export class AttachmentsController {
     @Param('fileId') fileId: string,
     @Query('expires') expires: string | undefined,
     @Query('sig') sig: string | undefined,
+    @Query('type') type: string | undefined,
     @Query('name') name: string | undefined,
     @Res() res: Response,
   ) {
-    const { stream, type } = await this.attachments.open(`${businessId}/${fileId}`, expires, sig);
-    res.setHeader('content-type', type);
+    const file = await this.attachments.open(`${businessId}/${fileId}`, expires, type, sig);
+    res.setHeader('content-type', file.type);
     res.setHeader('cache-control', 'private, max-age=300');
     res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('content-disposition', `${type.startsWith('image/') ? 'inline' : 'attachment'}; filename="${(name ?? 'file').replace(/["\\\r\n]/g, '_')}"`);
-    stream.pipe(res);
+    res.setHeader('content-disposition', `${file.type.startsWith('image/') ? 'inline' : 'attachment'}; filename="${(name ?? 'file').replace(/["\\\r\n]/g, '_')}"`);
+    file.stream.pipe(res);
   }
 }

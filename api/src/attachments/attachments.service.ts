@@ -4,9 +4,8 @@ import { BadRequestException, ForbiddenException, Inject, Injectable, PayloadToo
 import { fileTypeFromBuffer } from 'file-type';
 import type { Settings } from '@crosschat/core';
 import { SETTINGS } from '../config/settings.module.js';
-import { LocalDiskStorage, type AttachmentStorage } from './attachment-storage.js';
+import { storageFor, type AttachmentStorage } from './attachment-storage.js';
 
-export const MAX_ATTACHMENT_BYTES = Number(process.env.ATTACHMENT_MAX_BYTES) > 0 ? Number(process.env.ATTACHMENT_MAX_BYTES) : 10 * 1024 * 1024;
 const SIGNED_URL_TTL_SECONDS = 300;
 
 /** What customers and agents may send: judged by the bytes, not by the name or the declared type. */
@@ -29,14 +28,15 @@ export class AttachmentsService {
   private readonly signingKey: string;
 
   constructor(@Inject(SETTINGS) private readonly settings: Settings) {
-    this.storage = new LocalDiskStorage(path.resolve(process.env.UPLOAD_DIR || '.data/uploads'));
+    this.storage = storageFor(settings);
     this.signingKey = `${settings.jwtSecret}:attachments`;
   }
 
   /** Sniffs the content, checks size and type, stores it under the business. */
   async store(businessId: string, file: { buffer: Buffer; originalname: string; mimetype: string; size: number } | undefined): Promise<StoredAttachment> {
     if (!file) throw new BadRequestException('Send the file as multipart field "file"');
-    if (file.size > MAX_ATTACHMENT_BYTES) throw new PayloadTooLargeException(`Attachments are limited to ${Math.round(MAX_ATTACHMENT_BYTES / 1024 / 1024)} MB`);
+    const max = this.settings.attachmentMaxBytes;
+    if (file.size > max) throw new PayloadTooLargeException(`Attachments are limited to ${Math.round(max / 1024 / 1024)} MB`);
     if (file.size === 0) throw new BadRequestException('The file is empty');
     const sniffed = await fileTypeFromBuffer(file.buffer);
     let type = sniffed?.mime as string | undefined;
@@ -46,31 +46,30 @@ export class AttachmentsService {
     }
     const name = path.basename(file.originalname).replace(/[^\w.\- ()]+/g, '_').slice(0, 200) || 'file';
     const key = `${businessId}/${randomUUID()}`;
-    await this.storage.put(key, file.buffer);
+    await this.storage.put(key, file.buffer, type);
     return { key, url: `/attachments/${key}`, type, size: file.size, name };
   }
 
   /** A short-lived URL that anyone holding it can fetch (for <img src> and downloads). */
-  signedUrl(key: string, name: string, ttlSeconds = SIGNED_URL_TTL_SECONDS): string {
+  signedUrl(key: string, name: string, type: string, ttlSeconds = SIGNED_URL_TTL_SECONDS): string {
     const expires = Math.floor(Date.now() / 1000) + ttlSeconds;
-    const sig = this.sign(key, expires);
-    return `${this.settings.apiPublicUrl}/attachments/${key}?expires=${expires}&name=${encodeURIComponent(name)}&sig=${sig}`;
+    const sig = this.sign(key, expires, type);
+    return `${this.settings.apiPublicUrl}/attachments/${key}?expires=${expires}&type=${encodeURIComponent(type)}&name=${encodeURIComponent(name)}&sig=${sig}`;
   }
 
-  async open(key: string, expires: string | undefined, sig: string | undefined) {
+  async open(key: string, expires: string | undefined, type: string | undefined, sig: string | undefined) {
     const at = Number(expires);
-    if (!sig || !Number.isFinite(at) || at < Date.now() / 1000) throw new ForbiddenException('This link has expired');
-    const expected = Buffer.from(this.sign(key, at));
+    if (!sig || !type || !Number.isFinite(at) || at < Date.now() / 1000) throw new ForbiddenException('This link has expired');
+    const expected = Buffer.from(this.sign(key, at, type));
     const given = Buffer.from(sig);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new ForbiddenException('This link is not valid');
     const stream = await this.storage.open(key);
     if (!stream) throw new ForbiddenException('This file is gone');
-    const head = await readHead(key, this.storage);
-    return { stream, type: head };
+    return { stream, type };
   }
 
-  private sign(key: string, expires: number): string {
-    return createHmac('sha256', this.signingKey).update(`${key}:${expires}`).digest('base64url');
+  private sign(key: string, expires: number, type: string): string {
+    return createHmac('sha256', this.signingKey).update(`${key}:${expires}:${type}`).digest('base64url');
   }
 }
 
@@ -81,17 +80,4 @@ function isUtf8Text(buffer: Buffer): boolean {
   } catch {
     return false;
   }
-}
-
-async function readHead(key: string, storage: AttachmentStorage): Promise<string> {
-  const stream = await storage.open(key);
-  if (!stream) return 'application/octet-stream';
-  const chunk: Buffer = await new Promise((resolve, reject) => {
-    stream.once('data', (d) => resolve(Buffer.isBuffer(d) ? d : Buffer.from(d)));
-    stream.once('error', reject);
-    stream.once('end', () => resolve(Buffer.alloc(0)));
-  });
-  stream.destroy();
-  const sniffed = await fileTypeFromBuffer(chunk);
-  return sniffed?.mime ?? 'text/plain; charset=utf-8';
 }

@@ -27,7 +27,7 @@ export class MessagesService {
   withSignedUrls(message: Message): Message {
     if (!message.attachments?.length) return message;
     const attachments = message.attachments.map((a) => (a.url.startsWith('/attachments/')
-      ? { ...a, signed_url: this.attachments.signedUrl(a.url.slice('/attachments/'.length), a.name) }
+      ? { ...a, signed_url: this.attachments.signedUrl(a.url.slice('/attachments/'.length), a.name, a.type) }
       : a));
     return { ...message, attachments } as Message;
   }

@@ -22,6 +22,10 @@ export interface Settings {
   invitationTtlSeconds: number;
   credentialsKey: string;
   corsOrigins: string[];
+  uploadDir: string;
+  attachmentMaxBytes: number;
+  /** S3-compatible attachment storage; local disk (uploadDir) when null. */
+  s3: { bucket: string; endpoint: string | undefined; region: string; accessKeyId: string | undefined; secretAccessKey: string | undefined; forcePathStyle: boolean } | null;
 }
 
 const int = (value: string | undefined, fallback: number): number => {
@@ -55,6 +59,18 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     trialSeconds: int(env.TRIAL_SECONDS, 14 * 24 * 3600),
     invitationTtlSeconds: int(env.INVITATION_TTL_SECONDS, 7 * 24 * 3600),
     credentialsKey: env.CREDENTIALS_KEY || DEV_CREDENTIALS_KEY,
+    uploadDir: env.UPLOAD_DIR || '.data/uploads',
+    attachmentMaxBytes: int(env.ATTACHMENT_MAX_BYTES, 10 * 1024 * 1024),
+    s3: env.S3_BUCKET
+      ? {
+          bucket: env.S3_BUCKET,
+          endpoint: env.S3_ENDPOINT || undefined,
+          region: env.S3_REGION || 'us-east-1',
+          accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+          forcePathStyle: env.S3_FORCE_PATH_STYLE === '1' || Boolean(env.S3_ENDPOINT),
+        }
+      : null,
     corsOrigins: (env.CORS_ORIGINS || `http://localhost:${webPort},http://127.0.0.1:${webPort}`).split(',').map((s) => s.trim()).filter(Boolean),
   };
 }
