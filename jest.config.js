@@ -7,7 +7,7 @@ export default {
   testEnvironment: 'node',
   rootDir: '.',
   roots: ['<rootDir>/core', '<rootDir>/workflows', '<rootDir>/workers', '<rootDir>/api', '<rootDir>/web'],
-  testMatch: ['**/src/**/*.test.ts', '**/test/**/*.test.ts', '**/e2e/**/*.e2e.ts'],
+  testMatch: ['**/src/**/*.test.ts', '**/test/**/*.test.ts', '**/web/app/**/*.test.ts', '**/e2e/**/*.e2e.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/build/'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {

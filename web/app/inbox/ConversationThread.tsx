@@ -6,6 +6,8 @@ import { useRealtime } from '../lib/realtime';
 import type { ConversationItem } from '../lib/types';
 import { EmptyState } from '../shell/empty-state';
 import { ConversationHeader } from './ConversationHeader';
+import { mentionedMembers } from './mentions';
+import type { TeamMember } from '../lib/types';
 import { useCannedResponses } from './useCannedResponses';
 import { CannedResponsePicker } from './CannedResponsePicker';
 import { AttachButton, MessageAttachments, PendingAttachments, type Attachment } from './attachments';
@@ -50,6 +52,10 @@ export function ConversationThread({ conversation, onChanged, empty }: { convers
   const id = conversation?.id;
   const businessId = (conversation as (ConversationItem & { business_id?: string }) | null)?.business_id ?? '';
   const canned = useCannedResponses(businessId, draft, (content) => setDraft(content));
+  const [team, setTeam] = useState<TeamMember[]>([]);
+  useEffect(() => {
+    if (businessId) void api<TeamMember[]>(`/businesses/${businessId}/team`).then(setTeam).catch(() => setTeam([]));
+  }, [businessId]);
 
   useEffect(() => {
     if (!id) return;
@@ -112,7 +118,8 @@ export function ConversationThread({ conversation, onChanged, empty }: { convers
     setError(null);
     try {
       const attachments = pending.map(({ url, type, size, name }) => ({ url, type, size, name }));
-      const sent = await api<Message>('/messages', { method: 'POST', body: { conversation_id: conversation!.id, content, is_internal_note: note, ...(attachments.length ? { attachments } : {}) } });
+      const mentions = note ? mentionedMembers(content, team) : [];
+      const sent = await api<Message>('/messages', { method: 'POST', body: { conversation_id: conversation!.id, content, is_internal_note: note, ...(attachments.length ? { attachments } : {}), ...(mentions.length ? { mentions } : {}) } });
       setMessages((m) => (m.some((x) => x.id === sent.id) ? m : [...m, { ...sent, attachments: pending }]));
       setDraft('');
       setPending([]);
@@ -152,7 +159,7 @@ export function ConversationThread({ conversation, onChanged, empty }: { convers
         <Flex justify="between" align="center" mt="2">
           <Flex align="center" gap="3">
             <AttachButton businessId={businessId} onAttached={(a) => setPending((p) => [...p, a])} onError={setError} />
-            <Text size="1" color={error ? 'red' : 'gray'}>{error ?? (note ? 'Notes are never sent to the customer' : 'Type / for saved replies')}</Text>
+            <Text size="1" color={error ? 'red' : 'gray'}>{error ?? (note ? 'Notes stay inside the team; @name notifies a teammate' : 'Type / for saved replies')}</Text>
           </Flex>
           <Button onClick={() => void send()} disabled={!draft.trim() && !pending.length} data-testid="send">{note ? 'Add note' : 'Send'}</Button>
         </Flex>

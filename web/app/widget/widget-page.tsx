@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
-import { Box, Button, Callout, Flex, Heading, IconButton, ScrollArea, Text, TextArea } from '@radix-ui/themes';
+import { Box, Button, Callout, Flex, Heading, IconButton, ScrollArea, Text, TextArea, Theme } from '@radix-ui/themes';
 import { Cross2Icon, InfoCircledIcon, PaperPlaneIcon } from '@radix-ui/react-icons';
 import { config } from '../lib/config';
 import { Field } from '../auth/field';
@@ -156,8 +156,10 @@ export default function WidgetPage() {
 
   const color = widget?.color ?? 'var(--accent-9)';
   const needsPreChat = widget?.pre_chat_form.enabled && !session?.customer?.email && messages.length === 0;
+  const appearance = params().get('theme') === 'dark' ? 'dark' : 'light';
   return (
-    <Flex direction="column" style={{ height: '100vh', background: 'var(--color-panel-solid)' }} data-testid="widget">
+    <Theme appearance={appearance} accentColor="indigo" grayColor="slate" radius="large">
+    <Flex direction="column" style={{ height: '100vh', background: 'var(--color-panel-solid)' }} data-testid="widget" lang={params().get('locale') ?? undefined}>
       <Flex align="center" justify="between" px="4" py="3" style={{ background: color, color: 'white' }}>
         <div>
           <Heading size="4" style={{ color: 'white' }}>{widget?.title ?? 'Chat'}</Heading>
@@ -215,5 +217,6 @@ export default function WidgetPage() {
         </>
       )}
     </Flex>
+    </Theme>
   );
 }
