@@ -16,6 +16,9 @@ FROM node:24-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app /app
+# Writable state (uploads, .eml mail without SMTP) lives under /data, a volume in docker-compose.
+RUN mkdir -p /data/uploads /data/mail && chown -R node:node /data
+ENV UPLOAD_DIR=/data/uploads MAIL_DIR=/data/mail
 USER node
 
 FROM runtime AS api
@@ -25,6 +28,7 @@ HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD node -e "fetch('http://1
 CMD ["sh", "-c", "node -e \"import('./core/dist/index.js').then(m => m.migrate(process.env.DATABASE_URL))\" && node api/dist/main.js"]
 
 FROM runtime AS worker
+# Bundles workflows/dist at startup; on SIGTERM it stops polling and lets running activities finish.
 CMD ["node", "workers/dist/main.js"]
 
 FROM runtime AS web

@@ -9,3 +9,4 @@ export * from './channels/index.js';
 export * from './businesses/working-hours.js';
 export * from './crypto/secrets.js';
 export * from './conversations/inbound.js';
+export * from './temporal/connection.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type LogLevel, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { defaultChannelRegistry, ormConfig, type ChannelRegistry, type Settings } from '@crosschat/core';
+import { defaultChannelRegistry, ormConfig, temporalConnectionOptions, type ChannelRegistry, type Settings } from '@crosschat/core';
 import { createActivities } from './activities/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,7 +56,7 @@ export async function createWorker(
 ): Promise<CrossChatWorker> {
   installRuntime(options.logLevel ?? (process.env.CROSSCHAT_TEST ? 'WARN' : 'INFO'));
   const orm = await MikroORM.init(ormConfig(settings.databaseUrl));
-  const connection = await NativeConnection.connect({ address: settings.temporalAddress });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(settings));
   const worker = await Worker.create({
     connection,
     namespace: settings.temporalNamespace,

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import pg from 'pg';
-import { loadSettings } from '@crosschat/core';
+import { loadSettings, temporalConnectionOptions } from '@crosschat/core';
+import { subscriptionWorkflowId } from '@crosschat/workflows/ids';
+import type { subscriptionLifecycle } from '@crosschat/workflows/billing/subscription.workflow';
+import { BusinessIdKey } from '@crosschat/workflows/search-attributes';
 import { bundleWorkflows, createWorker, type CrossChatWorker } from '../src/worker.js';
 
 describe('subscription lifecycle workflow (real Temporal, real Postgres)', () => {
@@ -22,42 +25,55 @@ describe('subscription lifecycle workflow (real Temporal, real Postgres)', () =>
     return r.rows[0]!;
   };
   const start = (b: { id: string; trial_ends_at: Date }) =>
-    client.workflow.start('subscriptionLifecycle', {
-      workflowId: `subscription:${b.id}`,
+    client.workflow.start<typeof subscriptionLifecycle>('subscriptionLifecycle', {
+      workflowId: subscriptionWorkflowId(b.id),
       taskQueue,
       args: [{ businessId: b.id, trialEndsAt: b.trial_ends_at.toISOString() }],
-      typedSearchAttributes: [{ key: { name: 'BusinessId', type: 'KEYWORD' } as never, value: b.id }],
+      typedSearchAttributes: [{ key: BusinessIdKey, value: b.id }],
     });
-  const statusOf = async (id: string) => (await db.query(`select subscription_status, subscription_id, plan_type from businesses where id = $1`, [id])).rows[0];
+  const statusOf = async (id: string) =>
+    (await db.query(`select subscription_status, subscription_id, plan_type from businesses where id = $1`, [id])).rows[0];
+  /** Visibility is eventually consistent: poll the list query briefly. */
+  const listIds = async (query: string) => {
+    for (let i = 0; i < 100; i++) {
+      const found: string[] = [];
+      for await (const w of client.workflow.list({ query })) found.push(w.workflowId);
+      if (found.length) return found;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return [];
+  };
 
   beforeAll(async () => {
     bundle = await bundleWorkflows();
     worker = await createWorker({ ...settings, temporalTaskQueue: taskQueue }, { taskQueue, bundle, logLevel: 'WARN' });
     void worker.run();
-    client = new Client({ connection: await Connection.connect({ address: settings.temporalAddress }) });
+    client = new Client({ connection: await Connection.connect(temporalConnectionOptions(settings)), namespace: settings.temporalNamespace });
   }, 120_000);
 
   afterAll(async () => {
-    await worker.shutdown();
-    await client.connection.close();
+    await worker?.shutdown();
+    await client?.connection.close();
     await db.end();
   });
 
   it('expires an unpaid trial when it ends', async () => {
-    const b = await business(1);
+    const b = await business(2);
     const handle = await start(b);
+    expect(await handle.query('status')).toMatchObject({ status: 'trial', trialEndsAt: b.trial_ends_at.toISOString() });
+    expect(await statusOf(b.id)).toMatchObject({ subscription_status: 'trial' });
     const result = await handle.result();
     expect(result.status).toBe('expired');
     expect(await statusOf(b.id)).toMatchObject({ subscription_status: 'expired' });
   });
 
-  it('a payment before the trial ends activates the subscription', async () => {
-    const b = await business(60);
+  it('a payment before the trial ends activates the subscription at once', async () => {
+    const b = await business(600); // far away: only the signal can end the wait
     const handle = await start(b);
     expect(await handle.query('status')).toMatchObject({ status: 'trial' });
     await handle.signal('paymentSucceeded', { subscriptionId: 'sub_123', planType: 'professional' });
     const result = await handle.result();
-    expect(result).toMatchObject({ status: 'active', subscriptionId: 'sub_123' });
+    expect(result).toMatchObject({ status: 'active', subscriptionId: 'sub_123', planType: 'professional' });
     expect(await statusOf(b.id)).toEqual({ subscription_status: 'active', subscription_id: 'sub_123', plan_type: 'professional' });
   });
 
@@ -69,18 +85,33 @@ describe('subscription lifecycle workflow (real Temporal, real Postgres)', () =>
     expect((await statusOf(b.id)).subscription_status).toBe('active');
   });
 
-  it('is findable by BusinessId in visibility and replays deterministically', async () => {
+  it('fails (without retrying forever) on a plan type the database does not know', async () => {
+    const b = await business(600);
+    const handle = await start(b);
+    await handle.signal('paymentSucceeded', { planType: 'platinum' as never });
+    await expect(handle.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    expect((await statusOf(b.id)).subscription_status).toBe('trial');
+  });
+
+  it('is findable by BusinessId and its final Status in visibility, and replays deterministically', async () => {
     const b = await business(1);
     const handle = await start(b);
     await handle.result();
-    let found: string[] = [];
-    for (let i = 0; i < 100 && found.length === 0; i++) {
-      found = [];
-      for await (const w of client.workflow.list({ query: `BusinessId = '${b.id}'` })) found.push(w.workflowId);
-      if (!found.length) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(found).toEqual([`subscription:${b.id}`]);
+    expect(await listIds(`BusinessId = '${b.id}'`)).toEqual([subscriptionWorkflowId(b.id)]);
+    // `Status` is a keyword of Temporal's list-filter grammar: it must be backquoted.
+    expect(await listIds(`BusinessId = '${b.id}' AND \`Status\` = 'expired'`)).toEqual([subscriptionWorkflowId(b.id)]);
+
     const history = await handle.fetchHistory();
+    await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId)).resolves.toBeUndefined();
+  });
+
+  it('replays a paid run too (signal + activity path)', async () => {
+    const b = await business(600);
+    const handle = await start(b);
+    await handle.signal('paymentSucceeded', { subscriptionId: 'sub_replay' });
+    await handle.result();
+    const history = await handle.fetchHistory();
+    expect(history.events?.some((e) => e.workflowExecutionSignaledEventAttributes)).toBe(true);
     await expect(Worker.runReplayHistory({ workflowBundle: bundle }, history, handle.workflowId)).resolves.toBeUndefined();
   });
 });

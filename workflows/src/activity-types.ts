@@ -1,6 +1,7 @@
 // Signatures of the activities the workflows call. The worker (workers/src/activities)
 // implements them; workflows import only these types, never the implementations.
 import type { DeliverMessageInput, DeliveryOutcome } from './delivery/types.js';
+import type { SubscriptionStatus } from './billing/types.js';
 
 export type SendThroughChannel = (input: DeliverMessageInput) => Promise<{ platformMessageId: string | null }>;
 export type RecordDeliveryOutcome = (messageId: string, outcome: DeliveryOutcome) => Promise<void>;
@@ -17,8 +18,8 @@ export declare const autoResolveConversation: AutoResolveConversation;
 export declare const reopenSnoozedConversation: ReopenSnoozedConversation;
 
 export type ActivateSubscription = (input: { businessId: string; subscriptionId: string | null; planType: string | null }) => Promise<void>;
-/** Returns false when the business was no longer on trial (e.g. already paid). */
-export type ExpireTrial = (businessId: string) => Promise<boolean>;
+/** Expires the business if still on trial; returns the status it has afterwards (null: no such business). */
+export type ExpireTrial = (businessId: string) => Promise<SubscriptionStatus | null>;
 
 export declare const activateSubscription: ActivateSubscription;
 export declare const expireTrial: ExpireTrial;

@@ -1,48 +1,65 @@
-import { Body, Controller, ForbiddenException, Headers, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Headers, HttpCode, Param, Post, UnauthorizedException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { Public } from '../common/decorators/public.decorator.js';
 import { RealtimeGateway } from './realtime.gateway.js';
-import { RealtimeAccess } from './access.js';
 import { SubscriberVerifier } from './subscriber.js';
 
-class BroadcastMessage {
-  @IsString() @MaxLength(255) topic!: string;
-  @IsString() @MaxLength(255) event!: string;
-  @IsObject() payload!: Record<string, unknown>;
+class BroadcastMessageDto {
+  @IsString() @Length(1, 255) topic!: string;
+  @IsString() @Length(1, 255) event!: string;
+  @IsDefined() payload!: unknown;
   @IsOptional() @IsBoolean() private?: boolean;
 }
 
-class BroadcastBody {
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => BroadcastMessage)
-  messages!: BroadcastMessage[];
+class BroadcastBatchDto {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => BroadcastMessageDto)
+  messages!: BroadcastMessageDto[];
 }
 
-/** Supabase Realtime's REST fallback for broadcast. */
+const asTopic = (name: string) => (name.startsWith('realtime:') ? name : `realtime:${name}`);
+
+/**
+ * Supabase Realtime's REST broadcast: the batch endpoint (`send()` before the socket is joined)
+ * and the single-message one `httpSend()` uses. The caller must be allowed to join each topic.
+ */
 @ApiTags('realtime')
 @Public()
-@Controller('realtime/v1/api')
+@Controller('realtime/v1/api/broadcast')
 export class RealtimeController {
-  constructor(private readonly gateway: RealtimeGateway, private readonly verifier: SubscriberVerifier, private readonly em: EntityManager) {}
+  constructor(private readonly gateway: RealtimeGateway, private readonly verifier: SubscriberVerifier) {}
 
-  @Post('broadcast')
+  @Post()
   @HttpCode(202)
-  async broadcast(@Headers('authorization') authorization: string | undefined, @Headers('apikey') apikey: string | undefined, @Body() body: BroadcastBody) {
+  async batch(@Headers('authorization') authorization: string | undefined, @Headers('apikey') apikey: string | undefined, @Body() body: BroadcastBatchDto): Promise<void> {
+    await this.authorize(authorization, apikey, body.messages.map((m) => m.topic));
+    for (const m of body.messages) this.gateway.publishBroadcast(asTopic(m.topic), { event: m.event, payload: m.payload });
+  }
+
+  @Post(':topic/events/:event')
+  @HttpCode(202)
+  async single(
+    @Headers('authorization') authorization: string | undefined,
+    @Headers('apikey') apikey: string | undefined,
+    @Headers('content-type') contentType: string | undefined,
+    @Param('topic') topic: string,
+    @Param('event') event: string,
+    @Body() payload: unknown,
+  ): Promise<void> {
+    if (!contentType?.startsWith('application/json')) throw new UnsupportedMediaTypeException('Send the payload as application/json');
+    await this.authorize(authorization, apikey, [topic]);
+    this.gateway.publishBroadcast(asTopic(topic), { event, payload });
+  }
+
+  private async authorize(authorization: string | undefined, apikey: string | undefined, topics: string[]): Promise<void> {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7) : apikey;
-    const subscriber = await this.verifier.verify(token);
-    if (!subscriber) throw new UnauthorizedException('A valid access token is needed to broadcast');
-    const access = new RealtimeAccess(this.em, subscriber);
-    for (const m of body.messages) {
-      const topic = m.topic.startsWith('realtime:') ? m.topic : `realtime:${m.topic}`;
-      const allowed = await access.canJoin(topic);
+    const auth = await this.verifier.authenticate(token);
+    if ('error' in auth) throw new UnauthorizedException(`A signed-in user's token is needed to broadcast (${auth.error})`);
+    const access = this.gateway.accessFor(auth.subscriber);
+    for (const topic of topics) {
+      const allowed = await access.canJoin(asTopic(topic));
       if (!allowed.ok) throw new ForbiddenException(allowed.reason);
     }
-    for (const m of body.messages) {
-      const topic = m.topic.startsWith('realtime:') ? m.topic : `realtime:${m.topic}`;
-      this.gateway.publishBroadcast(topic, { type: 'broadcast', event: m.event, payload: m.payload });
-    }
-    return {};
   }
 }

@@ -1,16 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { jwtVerify } from 'jose';
+import { errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Settings } from '@crosschat/core';
 import { SETTINGS } from '../config/settings.module.js';
 import { AuthService } from '../auth/auth.service.js';
 import { VisitorTokenService } from '../channels/widget/visitor-token.service.js';
 
-/** Who is on the other end of a realtime channel. */
+/** Who is on the other end of a realtime channel; `exp` in seconds since the epoch. */
 export type Subscriber =
   | { kind: 'user'; userId: string; exp: number }
   | { kind: 'visitor'; businessId: string; conversationId: string | null; exp: number };
 
-/** Verifies the access_token of a join (or a refresh): a team member's JWT or a widget visitor's token. */
+export type Authentication = { subscriber: Subscriber } | { error: string };
+
+/**
+ * Verifies the access_token of a join or refresh, with the same secrets the API guard accepts:
+ * our own user tokens (JWT_SECRET, session still active), a hosted Supabase project's
+ * (SUPABASE_JWT_SECRET, when set), or a widget visitor's token.
+ */
 @Injectable()
 export class SubscriberVerifier {
   private readonly ourKey: Uint8Array;
@@ -25,36 +31,46 @@ export class SubscriberVerifier {
     this.supabaseKey = settings.supabaseJwtSecret ? new TextEncoder().encode(settings.supabaseJwtSecret) : null;
   }
 
-  async verify(token: unknown): Promise<Subscriber | null> {
-    if (typeof token !== 'string' || !token) return null;
-    try {
-      const { payload } = await jwtVerify(token, this.ourKey, { audience: 'authenticated', algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.session_id !== 'string') return null;
-      if (!(await this.auth.isSessionActive(payload.session_id))) return null;
-      return { kind: 'user', userId: payload.sub, exp: payload.exp ?? 0 };
-    } catch {
-      /* not one of our user tokens */
+  async authenticate(token: unknown): Promise<Authentication> {
+    if (typeof token !== 'string' || !token) return { error: 'InvalidJWTToken: an access_token is required' };
+    let expired = false;
+    const attempt = async (key: Uint8Array): Promise<JWTPayload | null> => {
+      try {
+        return (await jwtVerify(token, key, { audience: 'authenticated', algorithms: ['HS256'] })).payload;
+      } catch (e) {
+        if (e instanceof errors.JWTExpired) expired = true;
+        return null;
+      }
+    };
+    const ours = await attempt(this.ourKey);
+    if (ours) {
+      if (typeof ours.sub !== 'string' || typeof ours.session_id !== 'string') return { error: 'InvalidJWTToken: the token has no user or session' };
+      if (!(await this.auth.isSessionActive(ours.session_id))) return { error: 'InvalidJWTToken: the session has ended' };
+      return { subscriber: { kind: 'user', userId: ours.sub, exp: ours.exp ?? 0 } };
     }
     if (this.supabaseKey) {
-      try {
-        const { payload } = await jwtVerify(token, this.supabaseKey, { audience: 'authenticated', algorithms: ['HS256'] });
-        if (typeof payload.sub === 'string') return { kind: 'user', userId: payload.sub, exp: payload.exp ?? 0 };
-      } catch {
-        /* not a hosted project's token */
-      }
+      const hosted = await attempt(this.supabaseKey);
+      if (hosted && typeof hosted.sub === 'string') return { subscriber: { kind: 'user', userId: hosted.sub, exp: hosted.exp ?? 0 } };
     }
     try {
-      const claims = await this.visitors.verify(token);
-      const exp = (claims as unknown as { exp?: number }).exp ?? 0;
-      return { kind: 'visitor', businessId: claims.business_id, conversationId: claims.conversation_id ?? null, exp };
+      const claims = (await this.visitors.verify(token)) as unknown as { business_id: string; conversation_id?: string; exp?: number };
+      return { subscriber: { kind: 'visitor', businessId: claims.business_id, conversationId: claims.conversation_id ?? null, exp: claims.exp ?? 0 } };
     } catch {
-      return null;
+      /* not a visitor token either */
     }
+    return { error: expired ? 'InvalidJWTToken: Token has expired' : 'InvalidJWTToken: the token is not valid' };
   }
 
-  /** The apikey query param: the anon key, or a valid token (which then also identifies the caller). */
-  async acceptsApiKey(apikey: string | null): Promise<boolean> {
-    if (!apikey) return false;
-    return apikey === this.settings.supabaseAnonKey || (await this.verify(apikey)) !== null;
+  async verify(token: unknown): Promise<Subscriber | null> {
+    const result = await this.authenticate(token);
+    return 'subscriber' in result ? result.subscriber : null;
+  }
+
+  /** The apikey: the anon key, or a valid token (which then also identifies the caller). */
+  async acceptsApiKey(apikey: string | null): Promise<{ ok: boolean; subscriber: Subscriber | null }> {
+    if (!apikey) return { ok: false, subscriber: null };
+    if (apikey === this.settings.supabaseAnonKey) return { ok: true, subscriber: null };
+    const subscriber = await this.verify(apikey);
+    return { ok: !!subscriber, subscriber };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, ServiceUnavailableException } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import type { Settings } from '@crosschat/core';
+import { temporalConnectionOptions, type Settings } from '@crosschat/core';
 import { SETTINGS } from '../config/settings.module.js';
 
 /**
@@ -21,7 +21,7 @@ export class TemporalService implements OnApplicationShutdown {
 
   async client(): Promise<Client> {
     if (!this.connecting) {
-      this.connecting = Connection.connect({ address: this.settings.temporalAddress, connectTimeout: '3s' })
+      this.connecting = Connection.connect({ ...temporalConnectionOptions(this.settings), connectTimeout: '3s' })
         .then((connection) => {
           this.connection = connection;
           return new Client({ connection, namespace: this.settings.temporalNamespace });

@@ -7,6 +7,10 @@ export interface Settings {
   temporalAddress: string;
   temporalNamespace: string;
   temporalTaskQueue: string;
+  /** Temporal Cloud API key (sent as a Bearer token; implies TLS unless TEMPORAL_TLS=0). */
+  temporalApiKey: string | undefined;
+  /** TEMPORAL_TLS=1 forces TLS, =0 forbids it; unset lets the API key decide. */
+  temporalTls: boolean | undefined;
   apiPort: number;
   apiHost: string;
   apiPublicUrl: string;
@@ -45,6 +49,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     temporalAddress: env.TEMPORAL_ADDRESS || '127.0.0.1:7233',
     temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     temporalTaskQueue: env.TEMPORAL_TASK_QUEUE || 'crosschat',
+    temporalApiKey: env.TEMPORAL_API_KEY || undefined,
+    temporalTls: env.TEMPORAL_TLS === undefined || env.TEMPORAL_TLS === '' ? undefined : ['1', 'true', 'yes'].includes(env.TEMPORAL_TLS.toLowerCase()),
     apiPort,
     apiHost,
     apiPublicUrl: env.API_PUBLIC_URL || `http://localhost:${apiPort}`,

@@ -8,7 +8,7 @@ export const subscriptionState = defineQuery<SubscriptionState>('status');
 
 const { activateSubscription, expireTrial } = proxyActivities<typeof activities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
 /**
@@ -16,7 +16,7 @@ const { activateSubscription, expireTrial } = proxyActivities<typeof activities>
  * subscription is active, or the trial expires (never overwriting a paid subscription).
  */
 export async function subscriptionLifecycle(input: SubscriptionLifecycleInput): Promise<SubscriptionState> {
-  const state: SubscriptionState = { status: 'trial', trialEndsAt: input.trialEndsAt, subscriptionId: null };
+  const state: SubscriptionState = { status: 'trial', trialEndsAt: input.trialEndsAt, subscriptionId: null, planType: null };
   let payment: PaymentSucceededSignal | null = null;
   setHandler(paymentSucceeded, (signal) => {
     payment ??= signal;
@@ -24,17 +24,19 @@ export async function subscriptionLifecycle(input: SubscriptionLifecycleInput): 
   setHandler(subscriptionState, () => state);
   upsertSearchAttributes([{ key: BusinessIdKey, value: input.businessId }, { key: StatusKey, value: 'trial' }]);
 
-  const remaining = Math.max(0, Date.parse(input.trialEndsAt) - Date.now());
-  await condition(() => payment !== null, remaining);
+  // Date.now() is the workflow clock here (deterministic on replay).
+  const until = Date.parse(input.trialEndsAt);
+  const remaining = Number.isFinite(until) ? Math.max(0, until - Date.now()) : 0;
+  const paidInTime = await condition(() => payment !== null, remaining);
 
+  if (!paidInTime) {
+    state.status = (await expireTrial(input.businessId)) ?? 'expired';
+  }
+  // Also when the payment lands while the expiry activity runs: money received wins.
   if (payment) {
     const paid: PaymentSucceededSignal = payment;
     await activateSubscription({ businessId: input.businessId, subscriptionId: paid.subscriptionId ?? null, planType: paid.planType ?? null });
-    state.status = 'active';
-    state.subscriptionId = paid.subscriptionId ?? null;
-  } else {
-    const expired = await expireTrial(input.businessId);
-    state.status = expired ? 'expired' : 'active';
+    Object.assign(state, { status: 'active', subscriptionId: paid.subscriptionId ?? null, planType: paid.planType ?? null });
   }
   upsertSearchAttributes([{ key: StatusKey, value: state.status }]);
   return state;

@@ -1,9 +1,11 @@
-import { PartialType, PickType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength,
-  Validate, ValidateNested, ValidatorConstraint, type ValidatorConstraintInterface,
+  Validate, ValidateNested, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @ValidatorConstraint({ name: 'timezone' })
 export class IsTimeZone implements ValidatorConstraintInterface {
@@ -22,29 +24,38 @@ export class IsTimeZone implements ValidatorConstraintInterface {
 }
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,98}[a-z0-9])$/;
+export const TEAM_SIZES = ['1', '2-5', '6-20', '21-50', '51-200', '200+'] as const;
 
 export class CreateBusinessDto {
-  @IsString() @MinLength(2) @MaxLength(255)
+  @ApiProperty({ minLength: 2, maxLength: 255, example: 'Acme Support' })
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(255)
   name!: string;
 
-  @IsOptional() @Matches(SLUG_PATTERN, { message: 'slug must be 3–100 lowercase letters, digits or dashes' })
+  @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, description: 'Generated from the name when absent', example: 'acme-support' })
+  @IsOptional() @Matches(SLUG_PATTERN, { message: 'slug must be 3–100 lowercase letters, digits or dashes, not starting or ending with a dash' })
   slug?: string;
 
-  @IsOptional() @IsEmail() @MaxLength(255)
+  @ApiPropertyOptional({ format: 'email' })
+  @IsOptional() @Transform(trim) @IsEmail() @MaxLength(255)
   email?: string;
 
-  @IsOptional() @IsString() @MaxLength(50)
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(50)
   phone?: string;
 
-  @IsOptional() @IsUrl({ require_protocol: false }) @MaxLength(255)
+  @ApiPropertyOptional({ example: 'acme.example' })
+  @IsOptional() @Transform(trim) @IsUrl({ require_protocol: false }) @MaxLength(255)
   website?: string;
 
-  @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ maxLength: 100, description: 'Stored in metadata.industry' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
   industry?: string;
 
-  @IsOptional() @IsIn(['1', '2-5', '6-20', '21-50', '51-200', '200+'])
-  team_size?: string;
+  @ApiPropertyOptional({ enum: TEAM_SIZES, description: 'Stored in metadata.team_size' })
+  @IsOptional() @IsIn(TEAM_SIZES)
+  team_size?: (typeof TEAM_SIZES)[number];
 
+  @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'IANA time zone; defaults to UTC' })
   @IsOptional() @Validate(IsTimeZone)
   timezone?: string;
 }
@@ -54,45 +65,64 @@ export class UpdateBusinessDto extends PartialType(PickType(CreateBusinessDto, [
 
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^closed$/;
 
+/** A day is either closed at both ends or open from start to a later end. */
+@ValidatorConstraint({ name: 'dayHours' })
+export class IsConsistentDay implements ValidatorConstraintInterface {
+  validate(end: unknown, args: ValidationArguments): boolean {
+    const { start } = args.object as { start?: unknown };
+    if (typeof start !== 'string' || typeof end !== 'string' || !HHMM.test(start) || !HHMM.test(end)) return true; // @Matches reports those
+    if (start === 'closed' || end === 'closed') return start === end;
+    return end > start;
+  }
+  defaultMessage(): string {
+    return 'end must be after start, or both must be "closed"';
+  }
+}
+
 export class DayHoursDto {
+  @ApiProperty({ example: '09:00', description: 'HH:MM or "closed"' })
   @Matches(HHMM, { message: 'start must be HH:MM or "closed"' }) start!: string;
-  @Matches(HHMM, { message: 'end must be HH:MM or "closed"' }) end!: string;
+
+  @ApiProperty({ example: '17:00', description: 'HH:MM or "closed"' })
+  @Matches(HHMM, { message: 'end must be HH:MM or "closed"' }) @Validate(IsConsistentDay) end!: string;
 }
 
 export class ScheduleDto {
-  @IsOptional() @ValidateNested() @Type(() => DayHoursDto) monday?: DayHoursDto;
-  @IsOptional() @ValidateNested() @Type(() => DayHoursDto) tuesday?: DayHoursDto;
-  @IsOptional() @ValidateNested() @Type(() => DayHoursDto) wednesday?: DayHoursDto;
-  @IsOptional() @ValidateNested() @Type(() => DayHoursDto) thursday?: DayHoursDto;
-  @IsOptional() @ValidateNested() @Type(() => DayHoursDto) friday?: DayHoursDto;
-  @IsOptional() @ValidateNested() @Type(() => DayHoursDto) saturday?: DayHoursDto;
-  @IsOptional() @ValidateNested() @Type(() => DayHoursDto) sunday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) monday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) tuesday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) wednesday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) thursday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) friday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) saturday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) sunday?: DayHoursDto;
 }
 
 export class WorkingHoursDto {
-  @IsOptional() @IsBoolean() enabled?: boolean;
-  @IsOptional() @ValidateNested() @Type(() => ScheduleDto) schedule?: ScheduleDto;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ type: ScheduleDto }) @IsOptional() @ValidateNested() @Type(() => ScheduleDto) schedule?: ScheduleDto;
 }
 
 export class AutoAssignmentDto {
-  @IsOptional() @IsBoolean() enabled?: boolean;
-  @IsOptional() @IsIn(['round_robin', 'least_busy']) type?: 'round_robin' | 'least_busy';
-  @IsOptional() @IsBoolean() fallback_to_ai?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ enum: ['round_robin', 'least_busy'] }) @IsOptional() @IsIn(['round_robin', 'least_busy']) type?: 'round_robin' | 'least_busy';
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() fallback_to_ai?: boolean;
 }
 
 export class NotificationSettingsDto {
-  @IsOptional() @IsBoolean() email?: boolean;
-  @IsOptional() @IsBoolean() desktop?: boolean;
-  @IsOptional() @IsBoolean() sound?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() email?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() desktop?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() sound?: boolean;
 }
 
+/** A partial settings patch, deep-merged into the stored settings. */
 export class UpdateSettingsDto {
-  @IsOptional() @Validate(IsTimeZone) timezone?: string;
-  @IsOptional() @ValidateNested() @Type(() => WorkingHoursDto) working_hours?: WorkingHoursDto;
-  @IsOptional() @ValidateNested() @Type(() => AutoAssignmentDto) auto_assignment?: AutoAssignmentDto;
-  @IsOptional() @ValidateNested() @Type(() => NotificationSettingsDto) notifications?: NotificationSettingsDto;
-  @IsOptional() @IsString() @MaxLength(1000) greeting_message?: string;
-  @IsOptional() @IsString() @MaxLength(1000) away_message?: string;
+  @ApiPropertyOptional({ example: 'Europe/Berlin' }) @IsOptional() @Validate(IsTimeZone) timezone?: string;
+  @ApiPropertyOptional({ type: WorkingHoursDto }) @IsOptional() @ValidateNested() @Type(() => WorkingHoursDto) working_hours?: WorkingHoursDto;
+  @ApiPropertyOptional({ type: AutoAssignmentDto }) @IsOptional() @ValidateNested() @Type(() => AutoAssignmentDto) auto_assignment?: AutoAssignmentDto;
+  @ApiPropertyOptional({ type: NotificationSettingsDto }) @IsOptional() @ValidateNested() @Type(() => NotificationSettingsDto) notifications?: NotificationSettingsDto;
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) greeting_message?: string;
+  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) away_message?: string;
   /** Quiet period after which open conversations resolve themselves; 0 turns it off. */
+  @ApiPropertyOptional({ minimum: 0, maximum: 90 * 24 * 3600, description: 'Seconds of quiet before an open conversation resolves itself; 0 turns it off' })
   @IsOptional() @IsInt() @Min(0) @Max(90 * 24 * 3600) auto_resolve_after_seconds?: number;
 }

@@ -4,6 +4,7 @@ import { Migration20261125000003_tenancy_and_platform } from './Migration2026112
 import { Migration20261125000010_conversation_snooze } from './Migration20261125000010_conversation_snooze.js';
 import { Migration20261125000011_realtime_notify } from './Migration20261125000011_realtime_notify.js';
 import { Migration20261125000012_canned_responses } from './Migration20261125000012_canned_responses.js';
+import { Migration20261125000013_realtime_notify_routing } from './Migration20261125000013_realtime_notify_routing.js';
 
 /** Listed explicitly so the same list runs from source (tests) and from dist (production). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000010_conversation_snooze', class: Migration20261125000010_conversation_snooze },
   { name: 'Migration20261125000011_realtime_notify', class: Migration20261125000011_realtime_notify },
   { name: 'Migration20261125000012_canned_responses', class: Migration20261125000012_canned_responses },
+  { name: 'Migration20261125000013_realtime_notify_routing', class: Migration20261125000013_realtime_notify_routing },
 ];
