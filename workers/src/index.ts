@@ -1,3 +1,3 @@
-export { createWorker, bundleWorkflows, type CrossChatWorker } from './worker.js';
-export { createActivities } from './activities/index.js';
-export { ensureSearchAttributes } from './search-attributes.js';
+export { createWorker, bundleWorkflows, workflowsEntry, type CrossChatWorker } from './worker.js';
+export { createActivities, type ActivityDeps } from './activities/index.js';
+export { ensureSearchAttributes, SEARCH_ATTRIBUTES } from './search-attributes.js';

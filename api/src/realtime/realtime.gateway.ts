@@ -324,7 +324,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     if (typeof event !== 'string' || !event) return this.reply(connection, frame, 'error', { reason: 'A broadcast needs an event name' });
     const message: BroadcastMessage = frame.payload.binary !== undefined ? { event, binary: frame.payload.binary } : { event, payload: frame.payload.payload };
     this.deliverBroadcast(frame.topic, message, channel.broadcastSelf ? null : connection);
-    this.bus.publish({ kind: 'broadcast', topic: frame.topic, message });
+
     if (channel.broadcastAck) this.reply(connection, frame, 'ok');
   }
 

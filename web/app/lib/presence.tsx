@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RealtimeChannel } from '@supabase/supabase-js';
-import { currentSession, supabase } from './supabase';
+import { supabase } from './supabase';
+import { authorizedChannel } from './realtime';
 
 /**
  * Joins the business's presence channel as the signed-in user and returns who is online
@@ -12,11 +13,10 @@ export function useOnlineTeam(businessId: string, userId: string): Set<string> {
     let channel: RealtimeChannel | null = null;
     let cancelled = false;
     void (async () => {
-      const session = await currentSession();
-      if (!session || cancelled) return;
-      await supabase().realtime.setAuth(session.access_token);
-      if (cancelled) return;
-      channel = supabase().channel(`presence:${businessId}`, { config: { presence: { key: userId } } });
+      const opened = await authorizedChannel(`presence:${businessId}`, { config: { presence: { key: userId } } });
+      if (cancelled && opened) void supabase().removeChannel(opened);
+      if (!opened || cancelled) return;
+      channel = opened;
       channel.on('presence', { event: 'sync' }, () => setOnline(new Set(Object.keys(channel!.presenceState()))));
       channel.subscribe((status) => {
         if (status === 'SUBSCRIBED') void channel!.track({ status: 'online', online_at: new Date().toISOString() });

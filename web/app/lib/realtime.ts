@@ -1,11 +1,19 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { RealtimeChannel, RealtimePostgresChangesPayload } from '@supabase/supabase-js';
+import type { RealtimeChannel, RealtimeChannelOptions, RealtimePostgresChangesPayload } from '@supabase/supabase-js';
 import { currentSession, supabase } from './supabase';
 
 export interface TableBinding {
   table: 'messages' | 'conversations' | 'notifications' | 'team_members';
   event?: '*' | 'INSERT' | 'UPDATE' | 'DELETE';
   filter?: string;
+}
+
+/** A channel that carries the signed-in user's token (null when signed out). */
+export async function authorizedChannel(topic: string, options?: RealtimeChannelOptions): Promise<RealtimeChannel | null> {
+  const session = await currentSession();
+  if (!session) return null;
+  await supabase().realtime.setAuth(session.access_token);
+  return supabase().channel(topic, options);
 }
 
 /**
@@ -30,11 +38,10 @@ export function useRealtime(
     let channel: RealtimeChannel | null = null;
     let cancelled = false;
     void (async () => {
-      const session = await currentSession();
-      if (!session || cancelled) return;
-      await supabase().realtime.setAuth(session.access_token);
-      if (cancelled) return;
-      channel = supabase().channel(topic);
+      const opened = await authorizedChannel(topic);
+      if (cancelled && opened) void supabase().removeChannel(opened);
+      if (!opened || cancelled) return;
+      channel = opened;
       for (const b of JSON.parse(key) as TableBinding[]) {
         channel.on('postgres_changes' as never, { event: b.event ?? '*', schema: 'public', table: b.table, ...(b.filter ? { filter: b.filter } : {}) } as never, (payload: RealtimePostgresChangesPayload<Record<string, unknown>>) => handler.current(payload));
       }

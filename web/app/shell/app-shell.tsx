@@ -1,24 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, redirect, useLoaderData, useNavigate, type ClientLoaderFunctionArgs } from 'react-router';
-import { api, ApiError } from '../lib/api';
-import { LAST_BUSINESS_KEY, requireSession, signOut, supabase } from '../lib/supabase';
-import type { Business } from '../lib/types';
+import { loadMyBusinesses } from '../lib/businesses';
+import { LAST_BUSINESS_KEY, requireSession, supabase } from '../lib/supabase';
 import type { ShellContext } from './context';
 import { Sidebar } from './sidebar';
 import { TopBar } from './topbar';
 
 export async function clientLoader({ params, request }: ClientLoaderFunctionArgs) {
   const session = await requireSession(request);
-  let businesses: Business[];
-  try {
-    businesses = await api<Business[]>('/businesses');
-  } catch (error) {
-    if (error instanceof ApiError && error.statusCode === 401) {
-      await signOut();
-      throw redirect('/login');
-    }
-    throw error;
-  }
+  const businesses = await loadMyBusinesses();
   const business = businesses.find((b) => b.id === params.businessId);
   if (!business) throw redirect(businesses.length ? `/app/${businesses[0]!.id}/inbox` : '/onboarding');
   localStorage.setItem(LAST_BUSINESS_KEY, business.id);

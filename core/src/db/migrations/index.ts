@@ -5,6 +5,7 @@ import { Migration20261125000010_conversation_snooze } from './Migration20261125
 import { Migration20261125000011_realtime_notify } from './Migration20261125000011_realtime_notify.js';
 import { Migration20261125000012_canned_responses } from './Migration20261125000012_canned_responses.js';
 import { Migration20261125000013_realtime_notify_routing } from './Migration20261125000013_realtime_notify_routing.js';
+import { Migration20261125000014_rls_hardening } from './Migration20261125000014_rls_hardening.js';
 
 /** Listed explicitly so the same list runs from source (tests) and from dist (production). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000011_realtime_notify', class: Migration20261125000011_realtime_notify },
   { name: 'Migration20261125000012_canned_responses', class: Migration20261125000012_canned_responses },
   { name: 'Migration20261125000013_realtime_notify_routing', class: Migration20261125000013_realtime_notify_routing },
+  { name: 'Migration20261125000014_rls_hardening', class: Migration20261125000014_rls_hardening },
 ];
