@@ -60,6 +60,31 @@ describe('Supabase-compatible auth driven by the real @supabase/supabase-js clie
     expect(reuse.error).not.toBeNull();
   });
 
+  it('signOut scopes: local ends this session, others the rest, global all of them', async () => {
+    const email = newEmail();
+    await client().auth.signUp({ email, password });
+    const signIn = async () => {
+      const supabase = client();
+      const { data, error } = await supabase.auth.signInWithPassword({ email, password });
+      expect(error).toBeNull();
+      return { supabase, session: data.session! };
+    };
+    const [a, b, c] = [await signIn(), await signIn(), await signIn()];
+    const userStatus = async (s: { session: { access_token: string } }) => (await call(api, 'GET', '/auth/v1/user', { token: s.session.access_token })).status;
+
+    expect((await b.supabase.auth.signOut({ scope: 'local' })).error).toBeNull();
+    expect([await userStatus(a), await userStatus(b), await userStatus(c)]).toEqual([200, 403, 200]);
+    expect((await client().auth.refreshSession({ refresh_token: b.session.refresh_token })).error).not.toBeNull();
+
+    expect((await a.supabase.auth.signOut({ scope: 'others' })).error).toBeNull();
+    expect([await userStatus(a), await userStatus(c)]).toEqual([200, 403]);
+    expect((await client().auth.refreshSession({ refresh_token: c.session.refresh_token })).error).not.toBeNull();
+
+    expect((await a.supabase.auth.signOut({ scope: 'global' })).error).toBeNull();
+    expect(await userStatus(a)).toBe(403);
+    expect((await call(api, 'GET', '/auth/v1/user', { token: a.session.access_token })).body.code).toBe('session_not_found');
+  });
+
   it('refuses wrong passwords, duplicate sign-ups and weak or malformed input', async () => {
     const supabase = client();
     const email = newEmail();

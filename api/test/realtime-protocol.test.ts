@@ -114,6 +114,29 @@ describe('Realtime wire protocol', () => {
     expect([...binary.subarray(9 + t.length)]).toEqual([...bytes]);
   });
 
+  it('presence: track and untrack send diffs to presence-enabled subscribers only', async () => {
+    const topic = `realtime:presence:${tenant.business.id}`;
+    const tracker = await open('2.0.0');
+    const watcher = await open('1.0.0');
+    const blind = await open('2.0.0');
+    const tracked = await tracker.join(topic, { config: { presence: { key: 'tracker', enabled: false }, broadcast: { self: false } }, access_token: tenant.owner.token });
+    const watched = await watcher.join(topic, { config: { presence: { key: 'watcher', enabled: true } }, access_token: tenant.owner.token });
+    await blind.join(topic, { config: { presence: { key: '', enabled: false } }, access_token: tenant.owner.token });
+    await watcher.frames.next((f) => f.event === 'presence_state');
+
+    expect((await tracker.request(topic, 'presence', { type: 'presence', event: 'track', payload: { status: 'online' } }, tracked.joinRef)).payload.status).toBe('ok');
+    const join = await watcher.frames.next((f) => f.event === 'presence_diff');
+    expect(join).toMatchObject({ join_ref: watched.joinRef, payload: { joins: { tracker: { metas: [{ status: 'online', phx_ref: expect.any(String) }] } }, leaves: {} } });
+    await tracker.request(topic, 'presence', { type: 'presence', event: 'untrack' }, tracked.joinRef);
+    const leave = await watcher.frames.next((f) => f.event === 'presence_diff' && Object.keys(f.payload.leaves).length > 0);
+    expect(leave.payload).toEqual({ joins: {}, leaves: { tracker: { metas: [join.payload.joins.tracker.metas[0]] } } });
+
+    // A broadcast after the diffs reaches the blind socket after them, had they been sent.
+    tracker.send({ join_ref: tracked.joinRef, ref: tracker.nextRef(), topic, event: 'broadcast', payload: { type: 'broadcast', event: 'marker', payload: {} } });
+    await blind.frames.next((f) => f.event === 'broadcast');
+    expect(blind.frames.items.filter((f) => f.event.startsWith('presence'))).toEqual([]);
+  });
+
   it('REST broadcast: 202 for a member, 401 without a user token, 403 for another business, 400 for a bad body', async () => {
     const topic = `business:${tenant.business.id}`;
     const receiver = await open('2.0.0');

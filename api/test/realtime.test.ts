@@ -63,6 +63,26 @@ describe('Realtime with the real supabase-js client', () => {
     expect(deleted.new).toEqual({});
   });
 
+  it('a row too large for NOTIFY is announced by id and re-read; its DELETE still reaches the right subscribers', async () => {
+    const a = await tenantWithConversation('Large rows');
+    const b = await tenantWithConversation('Large rows B');
+    const supabase = await clients.connect(api, a.owner.token);
+    const events = new EventLog<Change>();
+    await subscribed(supabase.channel(`business:${a.business.id}`)
+      .on('postgres_changes', { event: '*', schema: 'public', table: 'messages', filter: `conversation_id=eq.${a.conversation.id}` }, events.push)
+      .on('postgres_changes', { event: 'DELETE', schema: 'public', table: 'messages' }, events.push));
+    const big = 'x'.repeat(12_000);
+    const foreign = await db.customerMessage(b.business.id, b.conversation.id, big);
+    const message = await db.customerMessage(a.business.id, a.conversation.id, big);
+    // Re-read after the commit: a row deleted before the listener reads it is not announced as inserted.
+    await events.next((e) => e.eventType === 'INSERT');
+    await db.query('delete from messages where id = any($1)', [[foreign.id, message.id]]);
+    await events.next((e) => e.eventType === 'DELETE' && (e.old as any).id === message.id);
+    expect(events.items.map((e) => e.eventType)).toEqual(['INSERT', 'DELETE', 'DELETE']);
+    expect((events.items[0]!.new as any).content).toHaveLength(12_000);
+    expect(events.items.slice(1).map((e) => e.old)).toEqual([{ id: message.id }, { id: message.id }]);
+  });
+
   it('a subscriber of business A receives nothing of business B', async () => {
     const a = await tenantWithConversation('Isolation A');
     const b = await tenantWithConversation('Isolation B');

@@ -185,7 +185,7 @@ export class AuthService {
     const address = this.normaliseEmail(email);
     const user = await this.em.findOne(AuthUserSchema, { email: address, deleted_at: null });
     if (!user) return;
-    const token = randomBytes(24).toString('base64url');
+    const token = randomBytes(32).toString('base64url');
     user.recovery_token = sha256(token);
     user.recovery_sent_at = new Date();
     await this.em.flush();

@@ -41,7 +41,8 @@ export class TokenService {
     return { token, expiresAt };
   }
 
+  /** 32 random bytes, opaque; stored as-is like GoTrue (the column is the lookup key). */
   refreshToken(): string {
-    return randomBytes(24).toString('base64url');
+    return randomBytes(32).toString('base64url');
   }
 }

@@ -8,7 +8,7 @@ import type { ListConversationsQuery } from './dto/list-conversations.dto.js';
 import type { UpdateConversationDto } from './dto/update-conversation.dto.js';
 
 export interface ConversationListItem extends Conversation {
-  customer: { id: string; name: string | null; email: string | null; avatar_url: string | null };
+  customer: { id: string; name: string | null; email: string | null; phone: string | null; avatar_url: string | null };
   last_message_preview: string | null;
   last_message_sender_type: string | null;
 }
@@ -79,7 +79,7 @@ export class ConversationsService {
     params.push(limit + 1);
     const rows = await this.em.getConnection().execute<(ConversationListItem & { activity_at: Date })[]>(
       `select c.*, ${ACTIVITY} as activity_at,
-              json_build_object('id', cu.id, 'name', cu.name, 'email', cu.email, 'avatar_url', cu.avatar_url) as customer,
+              json_build_object('id', cu.id, 'name', cu.name, 'email', cu.email, 'phone', cu.phone, 'avatar_url', cu.avatar_url) as customer,
               lm.content as last_message_preview, lm.sender_type as last_message_sender_type
          from conversations c
          join customers cu on cu.id = c.customer_id

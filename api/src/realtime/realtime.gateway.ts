@@ -28,6 +28,8 @@ interface Channel {
   bindings: Binding[];
   broadcastSelf: boolean;
   broadcastAck: boolean;
+  /** Whether this subscriber receives presence (`config.presence.enabled`); anyone may track. */
+  presenceEnabled: boolean;
   presenceKey: string;
   presence: PresenceMeta | null;
   expiry?: NodeJS.Timeout;
@@ -81,7 +83,11 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     const server = this.adapterHost.httpAdapter.getHttpServer();
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname.replace(/\/+$/, '') !== REALTIME_PATH) return;
+      if (url.pathname.replace(/\/+$/, '') !== REALTIME_PATH) {
+        // Nobody else upgrades on this server: do not leave the socket hanging.
+        if (server.listeners('upgrade').length === 1) socket.destroy();
+        return;
+      }
       this.upgrade(req, socket, head, url).catch((e: Error) => {
         this.logger.warn(`upgrade failed: ${e.message}`);
         socket.destroy();
@@ -240,6 +246,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
       bindings,
       broadcastSelf: config.broadcast?.self === true,
       broadcastAck: config.broadcast?.ack === true,
+      presenceEnabled: config.presence?.enabled === true,
       presenceKey,
       presence: null,
     };
@@ -247,7 +254,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     this.armExpiry(connection, channel, subscriber);
 
     this.reply(connection, frame, 'ok', bindings.length ? { postgres_changes: echo(bindings) } : {});
-    if (config.presence?.enabled === true) {
+    if (channel.presenceEnabled) {
       this.send(connection, { join_ref: channel.joinRef, ref: null, topic: frame.topic, event: 'presence_state', payload: this.presenceState(frame.topic) });
       if (!this.syncedPresenceTopics.has(frame.topic)) {
         this.syncedPresenceTopics.add(frame.topic);
@@ -324,7 +331,7 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     if (typeof event !== 'string' || !event) return this.reply(connection, frame, 'error', { reason: 'A broadcast needs an event name' });
     const message: BroadcastMessage = frame.payload.binary !== undefined ? { event, binary: frame.payload.binary } : { event, payload: frame.payload.payload };
     this.deliverBroadcast(frame.topic, message, channel.broadcastSelf ? null : connection);
-
+    this.bus.publish({ kind: 'broadcast', topic: frame.topic, message });
     if (channel.broadcastAck) this.reply(connection, frame, 'ok');
   }
 
@@ -380,7 +387,8 @@ export class RealtimeGateway implements OnApplicationBootstrap, BeforeApplicatio
     if (isEmptyDiff(diff)) return;
     for (const c of this.connections) {
       const channel = c.channels.get(topic);
-      if (channel) this.send(c, { join_ref: channel.joinRef, ref: null, topic, event: 'presence_diff', payload: diff });
+      // Without presence_state first, realtime-js would buffer these forever.
+      if (channel?.presenceEnabled) this.send(c, { join_ref: channel.joinRef, ref: null, topic, event: 'presence_diff', payload: diff });
     }
   }
 

@@ -115,6 +115,7 @@ export class TeamService {
       const invitation = tx.create(InvitationSchema, {
         business_id: businessId, email, role: dto.role, token_hash: sha256(token), invited_by: invitedBy,
         expires_at: new Date(Date.now() + this.settings.invitationTtlSeconds * 1000),
+        accepted_at: null, accepted_by: null, revoked_at: null,
       } as never);
       await tx.flush();
       const business = await tx.findOneOrFail(BusinessSchema, { id: businessId });

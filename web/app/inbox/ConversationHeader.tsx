@@ -31,8 +31,8 @@ export function ConversationHeader({ conversation, name, onChanged }: { conversa
   }));
 
   return (
-    <div className="pane-header" style={{ minHeight: 64, flexWrap: 'wrap', rowGap: 6 }}>
-      <Flex direction="column" gap="1" style={{ minWidth: 0, flex: 1 }}>
+    <div className="pane-header" style={{ height: 'auto', flexDirection: 'column', alignItems: 'stretch', gap: 8, paddingTop: 10, paddingBottom: 10 }}>
+      <Flex direction="column" gap="1" style={{ minWidth: 0 }}>
         <Heading as="h2" size="3" truncate>{name}</Heading>
         <Flex gap="2" align="center" wrap="wrap">
           <PlatformBadge platform={conversation.platform} />
@@ -52,6 +52,7 @@ export function ConversationHeader({ conversation, name, onChanged }: { conversa
           {error && <Text size="1" color="red">{error}</Text>}
         </Flex>
       </Flex>
+      <Flex gap="2" align="center" justify="end" wrap="wrap">
 
       <Select.Root value={conversation.priority ?? 'normal'} onValueChange={(priority) => act(api(`/conversations/${conversation.id}`, { method: 'PATCH', body: { priority } }))}>
         <Select.Trigger variant="soft" color={PRIORITY_COLOR[conversation.priority ?? 'normal']} aria-label="Priority" />
@@ -91,6 +92,7 @@ export function ConversationHeader({ conversation, name, onChanged }: { conversa
             <DropdownMenu.Item onSelect={() => setStatus('closed')}>Close</DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Root>
+      </Flex>
       </Flex>
     </div>
   );

@@ -14,7 +14,7 @@ export type StatusFilter = 'open' | 'pending' | 'resolved' | 'any';
 const STATUS_LABEL: Record<StatusFilter, string> = { open: 'Open', pending: 'Pending', resolved: 'Resolved', any: 'All statuses' };
 
 function Row({ c, businessId, active }: { c: ConversationItem; businessId: string; active: boolean }) {
-  const name = c.customer.name ?? c.customer.email ?? 'Website visitor';
+  const name = c.customer.name ?? c.customer.email ?? c.customer.phone ?? 'Visitor';
   return (
     <Link to={`/app/${businessId}/inbox/${c.id}`} className={`conversation-row${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} data-testid="conversation-row">
       <UserAvatar name={name} />

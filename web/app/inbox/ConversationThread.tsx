@@ -137,7 +137,7 @@ export function ConversationThread({ conversation, onChanged, empty }: { convers
     }
   }
 
-  const name = conversation.customer.name ?? conversation.customer.email ?? 'Visitor';
+  const name = conversation.customer.name ?? conversation.customer.email ?? conversation.customer.phone ?? 'Visitor';
   return (
     <section className="inbox-pane" aria-label={`Conversation with ${name}`}>
       <ConversationHeader conversation={conversation} name={name} onChanged={onChanged} />

@@ -49,7 +49,7 @@ export interface ConversationItem {
   last_message_at: string | null;
   last_message_preview: string | null;
   assigned_to: string | null;
-  customer: { id: string; name: string | null; email: string | null };
+  customer: { id: string; name: string | null; email: string | null; phone?: string | null };
 }
 
 export const ROLE_LABEL: Record<Role, string> = {
