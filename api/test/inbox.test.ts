@@ -39,6 +39,13 @@ describe('conversations, messages and customers API', () => {
     expect(res.body.data[1].unread_count).toBe(1);
   });
 
+  it('counts open conversations per inbox tab and the unread ones', async () => {
+    const res = await call(api, 'GET', `/conversations/counts?business_id=${a.business.id}`, { token: a.owner.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ open: { all: 2, mine: 0, unassigned: 2 }, unread_conversations: 2, unread_messages: 2 });
+    expect((await call(api, 'GET', '/conversations/counts?business_id=nope', { token: a.owner.token })).status).toBe(400);
+  });
+
   it('filters by platform, text and assignee, and pages with a cursor', async () => {
     const wa = await call(api, 'GET', `/conversations?business_id=${a.business.id}&platform=whatsapp`, { token: a.owner.token });
     expect(wa.body.data.map((c: any) => c.id)).toEqual([convA2.id]);
@@ -84,6 +91,8 @@ describe('conversations, messages and customers API', () => {
     expect(snoozed.body.data.map((c: any) => c.id)).toEqual([convA2.id]);
     const resolved = await call(api, 'PATCH', `/conversations/${convA2.id}/status`, { token: a.owner.token, body: { status: 'resolved' } });
     expect(resolved.body.resolved_at).toEqual(expect.any(String));
+    const counts = await call(api, 'GET', `/conversations/counts?business_id=${a.business.id}`, { token: a.owner.token });
+    expect(counts.body).toEqual({ open: { all: 1, mine: 1, unassigned: 0 }, unread_conversations: 0, unread_messages: 0 });
   });
 
   it('stores an agent reply as sending and an internal note with mentions as a notification', async () => {
@@ -120,6 +129,8 @@ describe('conversations, messages and customers API', () => {
     await call(api, 'POST', `/conversations/${convA1.id}/assign`, { token: a.owner.token, body: { assigned_to: limitedMember.id } });
     const one = await call(api, 'GET', `/conversations?business_id=${a.business.id}`, { token: limited.token });
     expect(one.body.data.map((c: any) => c.id)).toEqual([convA1.id]);
+    const counts = await call(api, 'GET', `/conversations/counts?business_id=${a.business.id}`, { token: limited.token });
+    expect(counts.body.open).toEqual({ all: 1, mine: 1, unassigned: 0 });
   });
 
   it('customers: profile with all conversations across channels, notes and tags', async () => {
@@ -140,6 +151,7 @@ describe('conversations, messages and customers API', () => {
     const before = await db.query(`select status, tags, assigned_to, subject from conversations where id = $1`, [convA1.id]);
     const attempts = await Promise.all([
       call(api, 'GET', `/conversations?business_id=${a.business.id}`, { token: t }),
+      call(api, 'GET', `/conversations/counts?business_id=${a.business.id}`, { token: t }),
       call(api, 'GET', `/conversations/${convA1.id}`, { token: t }),
       call(api, 'PATCH', `/conversations/${convA1.id}`, { token: t, body: { subject: 'hacked' } }),
       call(api, 'POST', `/conversations/${convA1.id}/assign`, { token: t, body: { assigned_to: null } }),

@@ -70,8 +70,14 @@ describe('visitor on a website ↔ agent in the dashboard, live, side by side', 
     await row.waitFor();
     // The greeting the conversation workflow sent is the latest message in the preview.
     await row.filter({ hasText: 'Hi! Ask us anything about our coffee.' }).waitFor();
+    // Counts follow live too: one unread conversation beside "Inbox", one open in the All tab.
+    await agent.getByTestId('unread-badge').filter({ hasText: '1' }).waitFor();
+    // Radix renders a tab's label twice (one copy only reserves its bold width): take the visible one.
+    await agent.getByTestId('tab-count-all').filter({ hasText: '1' }).first().waitFor();
     await row.click();
     await agent.getByTestId('message').filter({ hasText: 'Do you ship to Lisbon?' }).waitFor();
+    // Opening the conversation reads it.
+    await agent.getByTestId('unread-badge').waitFor({ state: 'detached' });
     await screenshot(agent, '11-agent-sees-visitor');
 
     await widget.getByTestId('widget-composer').fill('Also, decaf?');

@@ -4,7 +4,7 @@ import { CurrentUser } from '../common/decorators/current-user.decorator.js';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import { ConversationsService } from './conversations.service.js';
 import { MessagesService } from '../messages/messages.service.js';
-import { ListConversationsQuery } from './dto/list-conversations.dto.js';
+import { ConversationCountsQuery, ListConversationsQuery } from './dto/list-conversations.dto.js';
 import { AssignConversationDto, TagsDto, UpdateConversationDto, UpdateStatusDto } from './dto/update-conversation.dto.js';
 import { ListMessagesQuery } from '../messages/dto/send-message.dto.js';
 
@@ -17,6 +17,12 @@ export class ConversationsController {
   @Get()
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListConversationsQuery) {
     return this.conversations.list(user.id, query);
+  }
+
+  /** Open conversations per inbox tab and the unread totals, as the caller may see them. */
+  @Get('counts')
+  counts(@CurrentUser() user: AuthenticatedUser, @Query() query: ConversationCountsQuery) {
+    return this.conversations.counts(user.id, query.business_id);
   }
 
   @Get(':id')

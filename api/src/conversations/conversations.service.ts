@@ -13,6 +13,14 @@ export interface ConversationListItem extends Conversation {
   last_message_sender_type: string | null;
 }
 
+export interface ConversationCounts {
+  /** Open conversations per inbox tab. */
+  open: { all: number; mine: number; unassigned: number };
+  /** Open or pending conversations with unread customer messages, and those messages. */
+  unread_conversations: number;
+  unread_messages: number;
+}
+
 export interface ConversationInBusiness {
   conversation: Conversation;
   membership: Membership;
@@ -95,6 +103,27 @@ export class ConversationsService {
     );
     const page = pageOf(rows, limit, (row) => ({ at: new Date(row.activity_at).toISOString(), id: row.id }));
     return { ...page, data: page.data.map(({ activity_at: _, ...row }) => row as ConversationListItem) };
+  }
+
+  async counts(userId: string, businessId: string): Promise<ConversationCounts> {
+    const membership = await this.access.requireMember(userId, businessId);
+    const me = membership.member.id;
+    const visible = membership.permissions.conversations.view_all ? '' : 'and c.assigned_to = ?';
+    const [row] = await this.em.getConnection().execute<{ open_all: string; mine: string; unassigned: string; unread_conversations: string; unread_messages: string }[]>(
+      `select count(*) filter (where c.status = 'open') as open_all,
+              count(*) filter (where c.status = 'open' and c.assigned_to = ?) as mine,
+              count(*) filter (where c.status = 'open' and c.assigned_to is null) as unassigned,
+              count(*) filter (where c.status in ('open', 'pending') and c.unread_count > 0) as unread_conversations,
+              coalesce(sum(c.unread_count) filter (where c.status in ('open', 'pending')), 0) as unread_messages
+         from conversations c
+        where c.business_id = ? and c.deleted_at is null ${visible}`,
+      visible ? [me, businessId, me] : [me, businessId],
+    );
+    return {
+      open: { all: Number(row!.open_all), mine: Number(row!.mine), unassigned: Number(row!.unassigned) },
+      unread_conversations: Number(row!.unread_conversations),
+      unread_messages: Number(row!.unread_messages),
+    };
   }
 
   async update(userId: string, id: string, dto: UpdateConversationDto): Promise<Conversation> {

@@ -48,10 +48,14 @@ function Loading() {
   );
 }
 
+const TABS: [AssigneeFilter, string][] = [['all', 'All'], ['mine', 'Mine'], ['unassigned', 'Unassigned']];
+
 /** Left pane of the inbox: filters and the conversations, newest activity first. */
 export function ConversationList(props: {
   businessId: string;
   conversations: ConversationItem[] | null;
+  /** Open conversations per tab; shown beside the tab names when given. */
+  counts?: Record<AssigneeFilter, number> | null;
   filter: AssigneeFilter;
   onFilter: (f: AssigneeFilter) => void;
   status: StatusFilter;
@@ -76,9 +80,12 @@ export function ConversationList(props: {
       </div>
       <Tabs.Root value={filter} onValueChange={(v) => props.onFilter(v as AssigneeFilter)}>
         <Tabs.List size="2" style={{ paddingInline: 8 }}>
-          <Tabs.Trigger value="all" data-testid="tab-all">All</Tabs.Trigger>
-          <Tabs.Trigger value="mine" data-testid="tab-mine">Mine</Tabs.Trigger>
-          <Tabs.Trigger value="unassigned" data-testid="tab-unassigned">Unassigned</Tabs.Trigger>
+          {TABS.map(([value, label]) => (
+            <Tabs.Trigger key={value} value={value} data-testid={`tab-${value}`}>
+              {label}
+              {props.counts && <Text as="span" size="1" color="gray" className="tab-count" data-testid={`tab-count-${value}`}>{props.counts[value]}</Text>}
+            </Tabs.Trigger>
+          ))}
         </Tabs.List>
       </Tabs.Root>
       {query && (

@@ -17,7 +17,7 @@ const REFRESH_MS = 15_000;
 
 /** Three panes: conversation list, the open conversation, and the customer's details. */
 export default function Inbox() {
-  const { business, setUnread, user } = useShell();
+  const { business, user, counts, refreshCounts } = useShell();
   const { conversationId } = useParams();
   const [params] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -43,11 +43,10 @@ export default function Inbox() {
         const fresh = new Set(page.data.map((c) => c.id));
         return [...page.data, ...current.slice(page.data.length).filter((c) => !fresh.has(c.id))];
       });
-      if (filter === 'all' && !q) setUnread(page.data.reduce((sum, c) => sum + (c.unread_count ?? 0), 0));
     } catch {
       setConversations((current) => current ?? []);
     }
-  }, [listQuery, filter, q, setUnread]);
+  }, [listQuery]);
 
   /** The next page by cursor, when the end of the list comes into view. */
   const loadMore = useCallback(async () => {
@@ -93,6 +92,7 @@ export default function Inbox() {
   });
   useEffect(() => () => clearTimeout(burst.current), []);
 
+  const onChanged = useCallback(() => { void load(); refreshCounts(); }, [load, refreshCounts]);
   const selected = conversations?.find((c) => c.id === conversationId) ?? null;
 
   const [helpOpen, setHelpOpen] = useState(false);
@@ -106,24 +106,24 @@ export default function Inbox() {
     return {
       next: () => go(1),
       previous: () => go(-1),
-      resolve: () => { if (selected) void api(`/conversations/${selected.id}/status`, { method: 'PATCH', body: { status: 'resolved' } }).then(load); },
+      resolve: () => { if (selected) void api(`/conversations/${selected.id}/status`, { method: 'PATCH', body: { status: 'resolved' } }).then(onChanged); },
       assignToMe: () => {
         if (!selected) return;
         void api<{ id: string }[]>(`/businesses/${business.id}/team`).then((team) => {
           const me = (team as unknown as { id: string; user_id: string }[]).find((m) => m.user_id === user.id);
-          if (me) return api(`/conversations/${selected.id}/assign`, { method: 'POST', body: { assigned_to: me.id } }).then(load);
+          if (me) return api(`/conversations/${selected.id}/assign`, { method: 'POST', body: { assigned_to: me.id } }).then(onChanged);
         });
       },
       help: () => setHelpOpen(true),
     };
-  }, [conversations, conversationId, selected, business.id, navigate, q, load, user.id]);
+  }, [conversations, conversationId, selected, business.id, navigate, q, onChanged, user.id]);
   useInboxShortcuts(shortcuts);
   const nothingYet = conversations !== null && conversations.length === 0 && filter === 'all' && status === 'open' && !q;
   return (
     <div className="inbox" data-testid="inbox">
-      <ConversationList businessId={business.id} conversations={conversations} filter={filter} onFilter={setFilter} status={status} onStatus={setStatus}
+      <ConversationList businessId={business.id} conversations={conversations} counts={status === 'open' ? counts?.open ?? null : null} filter={filter} onFilter={setFilter} status={status} onStatus={setStatus}
         selectedId={conversationId ?? null} query={q} onLoadMore={() => void loadMore()} />
-      <ConversationThread conversation={selected} onChanged={load} empty={nothingYet ? <SetupGuide businessId={business.id} businessName={business.name} /> : null} />
+      <ConversationThread conversation={selected} onChanged={onChanged} empty={nothingYet ? <SetupGuide businessId={business.id} businessName={business.name} /> : null} />
       <CustomerSidebar conversation={selected} />
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
     </div>

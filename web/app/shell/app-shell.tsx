@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Outlet, redirect, useLoaderData, useNavigate, type ClientLoaderFunctionArgs } from 'react-router';
 import { loadMyBusinesses } from '../lib/businesses';
 import { LAST_BUSINESS_KEY, requireSession, supabase } from '../lib/supabase';
 import type { ShellContext } from './context';
 import { Sidebar } from './sidebar';
 import { TopBar } from './topbar';
+import { useConversationCounts } from './conversation-counts';
 
 export async function clientLoader({ params, request }: ClientLoaderFunctionArgs) {
   const session = await requireSession(request);
@@ -23,7 +24,7 @@ export default function AppShell() {
   const { business, businesses, user } = useLoaderData<typeof clientLoader>();
   const navigate = useNavigate();
   const search = useRef<HTMLInputElement>(null);
-  const [unread, setUnread] = useState(0);
+  const { counts, refresh: refreshCounts } = useConversationCounts(business.id);
 
   useEffect(() => {
     const { data } = supabase().auth.onAuthStateChange((event) => {
@@ -46,13 +47,11 @@ export default function AppShell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  useEffect(() => setUnread(0), [business.id]);
-
-  const context = useMemo<ShellContext>(() => ({ business, businesses, user, setUnread }), [business, businesses, user]);
+  const context = useMemo<ShellContext>(() => ({ business, businesses, user, counts, refreshCounts }), [business, businesses, user, counts, refreshCounts]);
   return (
     <div className="shell" data-testid="app-shell">
       <a href="#main" className="skip-link">Skip to content</a>
-      <Sidebar business={business} businesses={businesses} user={user} unread={unread} />
+      <Sidebar business={business} businesses={businesses} user={user} unread={counts?.unread_conversations ?? 0} />
       <div className="main">
         <TopBar business={business} user={user} searchRef={search} />
         <main className="content" id="main" tabIndex={-1}>

@@ -86,6 +86,14 @@ export class WidgetService {
     const conversation = customer
       ? await this.em.findOne(ConversationSchema, { business_id: claims.business_id, customer_id: customer.id, platform: 'widget', deleted_at: null }, { orderBy: { created_at: 'desc' } })
       : null;
+    return this.sessionOf(claims, customer, conversation);
+  }
+
+  private async sessionOf(
+    claims: VisitorClaims,
+    customer: { id: string; name?: string | null; email?: string | null } | null,
+    conversation: { id: string } | null,
+  ): Promise<VisitorSession> {
     const fresh: VisitorClaims = {
       sub: claims.sub, role: 'anon', kind: 'widget_visitor', business_id: claims.business_id, integration_id: claims.integration_id,
       ...(customer ? { customer_id: customer.id } : {}),
@@ -158,7 +166,8 @@ export class WidgetService {
       content: dto.content,
     });
     await this.workflows.customerMessage(result.conversation, result.message);
-    const session = await this.sessionFor(claims);
+    // The message's own customer and conversation are the visitor's latest: no need to look them up again.
+    const session = await this.sessionOf(claims, result.customer, result.conversation);
     return { ...session, message: publicMessage(result.message), duplicate: !result.created };
   }
 

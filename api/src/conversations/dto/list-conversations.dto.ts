@@ -5,6 +5,11 @@ import { CONVERSATION_PLATFORMS, CONVERSATION_STATUSES, PRIORITIES } from '@cros
 
 export const ASSIGNEE_FILTERS = ['all', 'mine', 'unassigned'] as const;
 
+export class ConversationCountsQuery {
+  @IsUUID()
+  business_id!: string;
+}
+
 export class ListConversationsQuery {
   @IsUUID()
   business_id!: string;
