@@ -112,6 +112,13 @@ describe('businesses', () => {
     const patched = await call(api, 'PATCH', `/businesses/${business.id}`, { token: admin.token, body: { name: 'Settings Company', website: 'settings.example', phone: '+27 21 555 0100' } });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ name: 'Settings Company', website: 'settings.example', phone: '+27 21 555 0100', role: 'admin' });
+    // Clearing a contact field: null or a blank string stores null; the name cannot be cleared.
+    const cleared = await call(api, 'PATCH', `/businesses/${business.id}`, { token: admin.token, body: { website: null, phone: '  ' } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ name: 'Settings Company', website: null, phone: null });
+    const noName = await call(api, 'PATCH', `/businesses/${business.id}`, { token: admin.token, body: { name: null } });
+    expect(noName.status).toBe(400);
+    expect(noName.body.message).toEqual(expect.arrayContaining(['name must be a string']));
 
     const settings = await call(api, 'PATCH', `/businesses/${business.id}/settings`, {
       token: owner.token,

@@ -27,7 +27,7 @@ export function ProfileForm({ business, canEdit }: { business: Business; canEdit
     setErrors({});
     setSaved(false);
     try {
-      await api(`/businesses/${business.id}`, { method: 'PATCH', body: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')) });
+      await api(`/businesses/${business.id}`, { method: 'PATCH', body: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === '' ? null : v])) });
       setSaved(true);
       notify('Business profile saved');
       await revalidator.revalidate();

@@ -1,11 +1,13 @@
-import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength,
-  Validate, ValidateNested, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface,
+  Validate, ValidateIf, ValidateNested, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** A blank optional contact field clears it: stored as null. */
+const blankToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
 @ValidatorConstraint({ name: 'timezone' })
 export class IsTimeZone implements ValidatorConstraintInterface {
@@ -60,8 +62,24 @@ export class CreateBusinessDto {
   timezone?: string;
 }
 
-/** The profile fields of CreateBusinessDto, all optional. */
-export class UpdateBusinessDto extends PartialType(PickType(CreateBusinessDto, ['name', 'email', 'phone', 'website'] as const)) {}
+/** The profile fields: absent ones stay, null or "" clears a contact field; the name cannot be cleared. */
+export class UpdateBusinessDto {
+  @ApiPropertyOptional({ minLength: 2, maxLength: 255 })
+  @ValidateIf((_, value) => value !== undefined) @Transform(trim) @IsString() @MinLength(2) @MaxLength(255)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'email', nullable: true })
+  @Transform(blankToNull) @IsOptional() @IsEmail() @MaxLength(255)
+  email?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 50, nullable: true })
+  @Transform(blankToNull) @IsOptional() @IsString() @MaxLength(50)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'acme.example' })
+  @Transform(blankToNull) @IsOptional() @IsUrl({ require_protocol: false }) @MaxLength(255)
+  website?: string | null;
+}
 
 const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$|^closed$/;
 
