@@ -3,6 +3,7 @@
 // suite against the full stack, and ends with one summary line.
 import fs from 'node:fs';
 import path from 'node:path';
+import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { DATA_DIR, ROOT } from './lib/paths.mjs';
 import { log } from './lib/log.mjs';
@@ -15,8 +16,31 @@ const extraJestArgs = process.argv.slice(3);
 // `npm test -- <path>` runs only the matching suites; the browser suite runs only when asked for.
 const skipE2e = process.env.SKIP_E2E === '1' || (extraJestArgs.length > 0 && !extraJestArgs.some((arg) => arg.includes('e2e')));
 const started = Date.now();
-const testData = path.join(DATA_DIR, 'test-run');
-const resultsDir = path.join(ROOT, 'test-results');
+
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const freePort = () => new Promise((resolve, reject) => {
+  const server = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
+
+// A second `npm test` while one is running (another terminal, a helper) gets its own folder
+// and free ports instead of wiping the first one's data.
+const lockFile = path.join(DATA_DIR, 'test-run.lock');
+fs.mkdirSync(DATA_DIR, { recursive: true });
+const ownerPid = Number(fs.existsSync(lockFile) ? fs.readFileSync(lockFile, 'utf8') : 0);
+const concurrent = ownerPid > 0 && ownerPid !== process.pid && alive(ownerPid);
+if (!concurrent) {
+  fs.writeFileSync(lockFile, String(process.pid));
+  process.once('exit', () => fs.rmSync(lockFile, { force: true }));
+}
+const testData = path.join(DATA_DIR, concurrent ? `test-run-${process.pid}` : 'test-run');
+const resultsDir = path.join(ROOT, 'test-results', ...(concurrent ? [`run-${process.pid}`] : []));
+const ports = concurrent
+  ? { pg: await freePort(), temporal: await freePort(), api: await freePort(), web: await freePort() }
+  : { pg: Number(process.env.TEST_PGPORT || 54349), temporal: Number(process.env.TEST_TEMPORAL_PORT || 7255), api: 3911, web: 3910 };
+if (concurrent) log('test', `another npm test is running (pid ${ownerPid}): this one uses ${testData} and its own ports`);
 fs.rmSync(testData, { recursive: true, force: true });
 fs.rmSync(resultsDir, { recursive: true, force: true });
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -26,8 +50,7 @@ if (!skipE2e) buildWeb();
 const chromium = skipE2e ? undefined : ensureChromium();
 
 const services = await startServices({
-  dataDir: testData, pgPort: Number(process.env.TEST_PGPORT || 54349), dbName: 'crosschat_test',
-  temporalPort: Number(process.env.TEST_TEMPORAL_PORT || 7255), temporalUiPort: 0, temporalDbFile: null, headless: true,
+  dataDir: testData, pgPort: ports.pg, dbName: 'crosschat_test', temporalPort: ports.temporal, temporalUiPort: 0, temporalDbFile: null, headless: true,
 });
 let apps;
 const totals = { passed: 0, failed: 0, skipped: 0, suitesFailed: 0 };
@@ -70,11 +93,12 @@ try {
   if (!skipE2e) {
     log('test', 'browser end-to-end suite (headless Chromium against the running stack)');
     let crashed = null;
-    apps = startApps({ env: { ...env, APP_URL: 'http://127.0.0.1:3910' }, apiPort: 3911, webPort: 3910, onCrash: (name, code) => { crashed = `${name} exited with code ${code}`; } });
+    const webUrl = `http://127.0.0.1:${ports.web}`;
+    apps = startApps({ env: { ...env, APP_URL: webUrl }, apiPort: ports.api, webPort: ports.web, onCrash: (name, code) => { crashed = `${name} exited with code ${code}`; } });
     await apps.ready;
     if (crashed) throw new Error(crashed);
     code2 = await jest('e2e', ['--runInBand', ...(extraJestArgs.length ? [] : ['--testPathPatterns=\\.e2e\\.ts$'])], {
-      ...env, WEB_URL: 'http://127.0.0.1:3910', API_URL: apps.apiUrl, CHROMIUM_PATH: chromium,
+      ...env, WEB_URL: webUrl, API_URL: apps.apiUrl, CHROMIUM_PATH: chromium,
     });
   }
   exitCode = code1 === 0 && code2 === 0 && totals.suitesFailed === 0 && totals.failed === 0 ? 0 : 1;
@@ -83,6 +107,10 @@ try {
 } finally {
   await apps?.stop().catch(() => {});
   await services.stop();
+  if (concurrent) {
+    fs.rmSync(testData, { recursive: true, force: true });
+    if (!fs.readdirSync(resultsDir).length) fs.rmdirSync(resultsDir);
+  }
 }
 
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
