@@ -112,7 +112,21 @@ describe('dashboard in a real browser: sign up → create a business → inbox',
     await page.getByTestId('widget-connect').click();
     await page.getByTestId('widget-snippet').waitFor();
     expect(await page.getByTestId('widget-snippet').textContent()).toContain('websiteToken');
+
+    // Appearance and behaviour: what the visitor's widget gets from the public config.
+    await page.getByLabel('Title', { exact: true }).fill('Talk to Northwind');
+    await page.getByTestId('widget-color').fill('#12a594');
+    await page.getByTestId('widget-greeting').fill('Hello there! Questions about beans?');
+    await page.getByTestId('widget-prechat').click();
+    await page.getByTestId('save-widget').click();
+    await page.getByTestId('widget-saved').waitFor();
     await screenshot(page, '09c-settings-channels');
+    const token = (await page.getByTestId('widget-snippet').textContent())!.match(/websiteToken: '([^']+)'/)![1]!;
+    const res = await fetch(`${process.env.API_URL}/widget/v1/config?website_token=${token}`);
+    expect(await res.json()).toMatchObject({ title: 'Talk to Northwind', color: '#12a594', greeting_message: 'Hello there! Questions about beans?', pre_chat_form: { enabled: true } });
+    await page.getByTestId('widget-color').fill('teal');
+    await page.getByTestId('save-widget').click();
+    await page.getByText('Use a hex color such as #3e63dd').waitFor();
   });
 
   it('signs out, and signing in again lands in the inbox', async () => {

@@ -5,8 +5,14 @@ import { api, errorMessage } from '../lib/api';
 import { config } from '../lib/config';
 import { useToast } from '../lib/toast';
 import { ErrorCallout } from '../auth/form-error';
+import { WidgetSettingsForm, type WidgetConfig } from './widget-settings-form';
 
-interface Integration { id: string; platform: string; platform_account_id: string; platform_account_name: string | null; is_active?: boolean }
+interface Integration { id: string; platform: string; platform_account_id: string; platform_account_name: string | null; is_active?: boolean; config?: Partial<WidgetConfig> }
+
+const DEFAULT_CONFIG: WidgetConfig = {
+  title: 'Chat with us', subtitle: 'We typically reply in a few minutes', color: '#3e63dd', position: 'bottom-right',
+  greeting_message: null, pre_chat_form: { enabled: false, require_email: false }, identity_verification: false,
+};
 
 const snippet = (token: string) =>
   `<script src="${window.location.origin}/widget.js" defer></script>\n<script>window.addEventListener('load', () => CrossChat.init({ websiteToken: '${token}', apiUrl: '${config().apiUrl}' }));</script>`;
@@ -74,6 +80,8 @@ export function WidgetChannel({ businessId, canEdit }: { businessId: string; can
                 <Text size="1" color="gray">Website token <Code size="1" variant="ghost">{widget.platform_account_id}</Code></Text>
                 <Button size="1" variant="ghost" asChild><a href={`/demo.html?token=${encodeURIComponent(widget.platform_account_id)}&open=1`} target="_blank" rel="noreferrer">Try it on a demo page <ExternalLinkIcon /></a></Button>
               </Flex>
+              <WidgetSettingsForm key={widget.id} integrationId={widget.id} canEdit={canEdit}
+                initial={{ ...DEFAULT_CONFIG, ...widget.config, pre_chat_form: { ...DEFAULT_CONFIG.pre_chat_form, ...widget.config?.pre_chat_form } }} />
             </Flex>
           ) : canEdit ? (
             <Button onClick={() => void create()} loading={busy} data-testid="widget-connect">Create website widget</Button>

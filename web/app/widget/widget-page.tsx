@@ -191,7 +191,7 @@ export default function WidgetPage() {
                 const mine = m.sender_type === 'customer';
                 return (
                   <Flex key={m.id} direction="column" align={mine ? 'end' : 'start'} my="2" data-testid="widget-message">
-                    <Box style={{ background: mine ? color : 'var(--gray-a3)', color: mine ? 'white' : undefined, padding: '8px 12px', borderRadius: 14, maxWidth: '80%', whiteSpace: 'pre-wrap', wordBreak: 'break-word', opacity: m.status === 'sending' ? 0.7 : 1 }}>
+                    <Box style={{ background: mine ? color : 'var(--gray-a3)', color: mine ? 'white' : undefined, padding: '8px 12px', borderRadius: 14, maxWidth: '80%', whiteSpace: 'pre-wrap', wordBreak: 'break-word', opacity: mine && m.status === 'sending' ? 0.7 : 1 }}>
                       <Text size="2">{m.content}</Text>
                     </Box>
                     {!mine && m.sender_name && <Text size="1" color="gray" mt="1">{m.sender_name}</Text>}
