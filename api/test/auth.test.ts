@@ -101,6 +101,10 @@ describe('Supabase-compatible auth driven by the real @supabase/supabase-js clie
     expect(weak.error?.name).toBe('AuthWeakPasswordError');
     const malformed = await supabase.auth.signUp({ email: 'not-an-email', password });
     expect(malformed.error?.status).toBe(400);
+    // DTO validation answers in GoTrue's shape too: a sentence in msg and an error code.
+    const badTypes = await call(api, 'POST', '/auth/v1/signup', { body: { email: 42, password: ['x'] } });
+    expect(badTypes.status).toBe(400);
+    expect(badTypes.body).toMatchObject({ error_code: 'validation_failed', msg: expect.stringContaining('password must be a string') });
     const badGrant = await call(api, 'POST', '/auth/v1/token?grant_type=magic', { body: {} });
     expect(badGrant.status).toBe(400);
   });

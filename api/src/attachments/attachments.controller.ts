@@ -48,7 +48,8 @@ export class AttachmentsController {
     res.setHeader('content-type', file.type);
     res.setHeader('cache-control', 'private, max-age=300');
     res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('content-disposition', `${file.type.startsWith('image/') ? 'inline' : 'attachment'}; filename="${(name ?? 'file').replace(/["\\\r\n]/g, '_')}"`);
+    // Only printable ASCII goes into the header (anything else makes Node throw); a repeated name is an array.
+    res.setHeader('content-disposition', `${file.type.startsWith('image/') ? 'inline' : 'attachment'}; filename="${(typeof name === 'string' ? name : 'file').replace(/[^\x20-\x7e]|["\\]/g, '_')}"`);
     file.stream.pipe(res);
   }
 }

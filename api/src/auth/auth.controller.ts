@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Put, Query, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/decorators/public.decorator.js';
 import { CurrentUser } from '../common/decorators/current-user.decorator.js';
@@ -6,11 +6,13 @@ import type { AuthenticatedUser } from './auth.types.js';
 import { AuthService } from './auth.service.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { TokenThrottlerGuard } from './token-throttler.guard.js';
+import { GoTrueValidationFilter } from './gotrue-error.js';
 import { LogoutQuery, RecoverBody, RedirectQuery, SignupBody, TokenBody, TokenQuery, UpdateUserBody, VerifyBody } from './dto.js';
 
 /** Supabase Auth (GoTrue) compatible endpoints: @supabase/supabase-js talks to these. */
 @ApiTags('auth (Supabase-compatible)')
 @UseGuards(ApiKeyGuard)
+@UseFilters(GoTrueValidationFilter)
 @Controller('auth/v1')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}

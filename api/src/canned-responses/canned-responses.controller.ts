@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CannedResponseSchema } from '@crosschat/core';
 import { CurrentUser } from '../common/decorators/current-user.decorator.js';
 import { CurrentMembership } from '../common/decorators/current-membership.decorator.js';
 import { Roles } from '../common/decorators/roles.decorator.js';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import type { Membership } from '../tenancy/tenant-access.service.js';
+import { IsOmittable, IsStorableText } from '../common/dto/validation.js';
 
 const SHORTCUT = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -15,15 +16,16 @@ class CreateCannedResponseDto {
   @Matches(SHORTCUT, { message: 'shortcut must be lowercase letters, digits, - or _' }) @MaxLength(50)
   shortcut!: string;
 
-  @IsString() @MinLength(1) @MaxLength(5000)
+  @IsString() @MinLength(1) @MaxLength(5000) @IsStorableText()
   content!: string;
 }
 
+/** Absent fields stay; neither can be nulled. */
 class UpdateCannedResponseDto {
-  @IsOptional() @Matches(SHORTCUT, { message: 'shortcut must be lowercase letters, digits, - or _' }) @MaxLength(50)
+  @IsOmittable() @Matches(SHORTCUT, { message: 'shortcut must be lowercase letters, digits, - or _' }) @MaxLength(50)
   shortcut?: string;
 
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(5000)
+  @IsOmittable() @IsString() @MinLength(1) @MaxLength(5000) @IsStorableText()
   content?: string;
 }
 

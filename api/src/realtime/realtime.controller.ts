@@ -1,20 +1,21 @@
 import { Body, Controller, ForbiddenException, Headers, HttpCode, Param, Post, UnauthorizedException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsObject, IsString, Length, ValidateNested } from 'class-validator';
 import { Public } from '../common/decorators/public.decorator.js';
+import { IsOmittable, IsStorableText } from '../common/dto/validation.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 import { SubscriberVerifier } from './subscriber.js';
 
 class BroadcastMessageDto {
-  @IsString() @Length(1, 255) topic!: string;
-  @IsString() @Length(1, 255) event!: string;
+  @IsString() @Length(1, 255) @IsStorableText() topic!: string;
+  @IsString() @Length(1, 255) @IsStorableText() event!: string;
   @IsDefined() payload!: unknown;
-  @IsOptional() @IsBoolean() private?: boolean;
+  @IsOmittable() @IsBoolean() private?: boolean;
 }
 
 class BroadcastBatchDto {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => BroadcastMessageDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => BroadcastMessageDto)
   messages!: BroadcastMessageDto[];
 }
 

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength,
+  IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength,
   Validate, ValidateIf, ValidateNested, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
+import { IsEmailAddress, IsOmittable, IsStorableText } from '../../common/dto/validation.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** A blank optional contact field clears it: stored as null. */
@@ -30,19 +31,19 @@ export const TEAM_SIZES = ['1', '2-5', '6-20', '21-50', '51-200', '200+'] as con
 
 export class CreateBusinessDto {
   @ApiProperty({ minLength: 2, maxLength: 255, example: 'Acme Support' })
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(255)
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(255) @IsStorableText()
   name!: string;
 
   @ApiPropertyOptional({ pattern: SLUG_PATTERN.source, description: 'Generated from the name when absent', example: 'acme-support' })
-  @IsOptional() @Matches(SLUG_PATTERN, { message: 'slug must be 3–100 lowercase letters, digits or dashes, not starting or ending with a dash' })
+  @IsOmittable() @Matches(SLUG_PATTERN, { message: 'slug must be 3–100 lowercase letters, digits or dashes, not starting or ending with a dash' })
   slug?: string;
 
   @ApiPropertyOptional({ format: 'email' })
-  @IsOptional() @Transform(trim) @IsEmail() @MaxLength(255)
+  @IsOptional() @Transform(trim) @IsEmailAddress() @MaxLength(255)
   email?: string;
 
   @ApiPropertyOptional({ maxLength: 50 })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(50)
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(50) @IsStorableText()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'acme.example' })
@@ -50,7 +51,7 @@ export class CreateBusinessDto {
   website?: string;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'Stored in metadata.industry' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100) @IsStorableText()
   industry?: string;
 
   @ApiPropertyOptional({ enum: TEAM_SIZES, description: 'Stored in metadata.team_size' })
@@ -58,22 +59,22 @@ export class CreateBusinessDto {
   team_size?: (typeof TEAM_SIZES)[number];
 
   @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'IANA time zone; defaults to UTC' })
-  @IsOptional() @Validate(IsTimeZone)
+  @IsOmittable() @Validate(IsTimeZone)
   timezone?: string;
 }
 
 /** The profile fields: absent ones stay, null or "" clears a contact field; the name cannot be cleared. */
 export class UpdateBusinessDto {
   @ApiPropertyOptional({ minLength: 2, maxLength: 255 })
-  @ValidateIf((_, value) => value !== undefined) @Transform(trim) @IsString() @MinLength(2) @MaxLength(255)
+  @ValidateIf((_, value) => value !== undefined) @Transform(trim) @IsString() @MinLength(2) @MaxLength(255) @IsStorableText()
   name?: string;
 
   @ApiPropertyOptional({ format: 'email', nullable: true })
-  @Transform(blankToNull) @IsOptional() @IsEmail() @MaxLength(255)
+  @Transform(blankToNull) @IsOptional() @IsEmailAddress() @MaxLength(255)
   email?: string | null;
 
   @ApiPropertyOptional({ maxLength: 50, nullable: true })
-  @Transform(blankToNull) @IsOptional() @IsString() @MaxLength(50)
+  @Transform(blankToNull) @IsOptional() @IsString() @MaxLength(50) @IsStorableText()
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: 'acme.example' })
@@ -106,41 +107,42 @@ export class DayHoursDto {
 }
 
 export class ScheduleDto {
-  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) monday?: DayHoursDto;
-  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) tuesday?: DayHoursDto;
-  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) wednesday?: DayHoursDto;
-  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) thursday?: DayHoursDto;
-  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) friday?: DayHoursDto;
-  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) saturday?: DayHoursDto;
-  @ApiPropertyOptional({ type: DayHoursDto }) @IsOptional() @ValidateNested() @Type(() => DayHoursDto) sunday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => DayHoursDto) monday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => DayHoursDto) tuesday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => DayHoursDto) wednesday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => DayHoursDto) thursday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => DayHoursDto) friday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => DayHoursDto) saturday?: DayHoursDto;
+  @ApiPropertyOptional({ type: DayHoursDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => DayHoursDto) sunday?: DayHoursDto;
 }
 
 export class WorkingHoursDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
-  @ApiPropertyOptional({ type: ScheduleDto }) @IsOptional() @ValidateNested() @Type(() => ScheduleDto) schedule?: ScheduleDto;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ type: ScheduleDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => ScheduleDto) schedule?: ScheduleDto;
 }
 
 export class AutoAssignmentDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
-  @ApiPropertyOptional({ enum: ['round_robin', 'least_busy'] }) @IsOptional() @IsIn(['round_robin', 'least_busy']) type?: 'round_robin' | 'least_busy';
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() fallback_to_ai?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ enum: ['round_robin', 'least_busy'] }) @IsOmittable() @IsIn(['round_robin', 'least_busy']) type?: 'round_robin' | 'least_busy';
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() fallback_to_ai?: boolean;
 }
 
 export class NotificationSettingsDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() email?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() desktop?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() sound?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() email?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() desktop?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() sound?: boolean;
 }
 
-/** A partial settings patch, deep-merged into the stored settings. */
+/** A partial settings patch, deep-merged into the stored settings. Absent fields stay; only the messages can be nulled. */
 export class UpdateSettingsDto {
-  @ApiPropertyOptional({ example: 'Europe/Berlin' }) @IsOptional() @Validate(IsTimeZone) timezone?: string;
-  @ApiPropertyOptional({ type: WorkingHoursDto }) @IsOptional() @ValidateNested() @Type(() => WorkingHoursDto) working_hours?: WorkingHoursDto;
-  @ApiPropertyOptional({ type: AutoAssignmentDto }) @IsOptional() @ValidateNested() @Type(() => AutoAssignmentDto) auto_assignment?: AutoAssignmentDto;
-  @ApiPropertyOptional({ type: NotificationSettingsDto }) @IsOptional() @ValidateNested() @Type(() => NotificationSettingsDto) notifications?: NotificationSettingsDto;
-  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) greeting_message?: string;
-  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) away_message?: string;
+  @ApiPropertyOptional({ example: 'Europe/Berlin' }) @IsOmittable() @Validate(IsTimeZone) timezone?: string;
+  @ApiPropertyOptional({ type: WorkingHoursDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => WorkingHoursDto) working_hours?: WorkingHoursDto;
+  @ApiPropertyOptional({ type: AutoAssignmentDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => AutoAssignmentDto) auto_assignment?: AutoAssignmentDto;
+  @ApiPropertyOptional({ type: NotificationSettingsDto }) @IsOmittable() @IsObject() @ValidateNested() @Type(() => NotificationSettingsDto) notifications?: NotificationSettingsDto;
+  /** null clears them (the channel's or the built-in texts apply). */
+  @ApiPropertyOptional({ maxLength: 1000, nullable: true }) @IsOptional() @IsString() @MaxLength(1000) @IsStorableText() greeting_message?: string | null;
+  @ApiPropertyOptional({ maxLength: 1000, nullable: true }) @IsOptional() @IsString() @MaxLength(1000) @IsStorableText() away_message?: string | null;
   /** Quiet period after which open conversations resolve themselves; 0 turns it off. */
   @ApiPropertyOptional({ minimum: 0, maximum: 90 * 24 * 3600, description: 'Seconds of quiet before an open conversation resolves itself; 0 turns it off' })
-  @IsOptional() @IsInt() @Min(0) @Max(90 * 24 * 3600) auto_resolve_after_seconds?: number;
+  @IsOmittable() @IsInt() @Min(0) @Max(90 * 24 * 3600) auto_resolve_after_seconds?: number;
 }

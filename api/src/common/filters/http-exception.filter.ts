@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ForeignKeyConstraintViolationException, NotFoundError, UniqueConstraintViolationException, CheckConstraintViolationException, NotNullConstraintViolationException } from '@mikro-orm/core';
+import { DriverException, ForeignKeyConstraintViolationException, NotFoundError, ValidationError, UniqueConstraintViolationException, CheckConstraintViolationException, NotNullConstraintViolationException } from '@mikro-orm/core';
 import type { Response } from 'express';
 
 /**
@@ -35,6 +35,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return as(400, 'Bad Request', 'A value is not allowed');
     }
     if (exception instanceof SyntaxError && 'body' in (exception as object)) return as(400, 'Bad Request', 'Malformed JSON body');
+    // Last line of defence behind the DTOs: a required field nulled (the ORM refuses it) or a
+    // value Postgres cannot read (SQLSTATE class 22, "data exception") is the caller's input.
+    if (exception instanceof ValidationError) return as(400, 'Bad Request', 'A required value is missing or not allowed');
+    const sqlState = exception instanceof DriverException ? exception.code : (exception as { code?: unknown } | null)?.code;
+    if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) return as(400, 'Bad Request', 'A value is not valid');
     return as(500, 'Internal Server Error', 'Something went wrong on our side');
   }
 }

@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { isCursor } from '../dto/validation.js';
 
 /** Keyset cursor over (timestamp, id), opaque to clients. */
 export interface Cursor {
@@ -10,17 +11,12 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
+/** The same rule as the DTOs' @IsCursor: only what encodeCursor writes reaches SQL. */
 export function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (!raw) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof parsed.at === 'string' && typeof parsed.id === 'string' && !Number.isNaN(Date.parse(parsed.at))) {
-      return { at: parsed.at, id: parsed.id };
-    }
-  } catch {
-    /* fall through */
-  }
-  throw new BadRequestException('cursor is not valid');
+  if (!isCursor(raw)) throw new BadRequestException('cursor is not valid: pass the next_cursor of the previous page');
+  const { at, id } = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+  return { at, id };
 }
 
 export interface Page<T> {

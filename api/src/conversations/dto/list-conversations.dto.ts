@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { CONVERSATION_PLATFORMS, CONVERSATION_STATUSES, PRIORITIES } from '@crosschat/core';
+import { IsCursor, IsStorableText } from '../../common/dto/validation.js';
 
 export const ASSIGNEE_FILTERS = ['all', 'mine', 'unassigned'] as const;
 
@@ -26,7 +27,7 @@ export class ListConversationsQuery {
   @IsOptional() @IsIn(CONVERSATION_PLATFORMS)
   platform?: (typeof CONVERSATION_PLATFORMS)[number];
 
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional() @IsString() @MaxLength(100) @IsStorableText()
   tag?: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES })
@@ -34,13 +35,13 @@ export class ListConversationsQuery {
   priority?: (typeof PRIORITIES)[number];
 
   @ApiPropertyOptional({ description: 'Text search in subject, customer name/email and message content' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @IsString() @MaxLength(200) @IsStorableText()
   q?: string;
 
   @IsOptional() @IsUUID()
   customer_id?: string;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional() @IsString() @MaxLength(500) @IsCursor()
   cursor?: string;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)

@@ -1,25 +1,27 @@
 import { PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCursor, IsEmailAddress, IsOmittable, IsStorableText } from '../../common/dto/validation.js';
 
+/** The contact fields may be null (none, or cleared on update); tags may be omitted, not nulled. */
 export class CreateCustomerDto {
   @IsUUID()
   business_id!: string;
 
-  @IsOptional() @IsString() @MaxLength(255)
-  name?: string;
+  @IsOptional() @IsString() @MaxLength(255) @IsStorableText()
+  name?: string | null;
 
-  @IsOptional() @IsEmail() @MaxLength(255)
-  email?: string;
+  @IsOptional() @IsEmailAddress() @MaxLength(255)
+  email?: string | null;
 
-  @IsOptional() @IsString() @MaxLength(50)
-  phone?: string;
+  @IsOptional() @IsString() @MaxLength(50) @IsStorableText()
+  phone?: string | null;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(50, { each: true })
+  @IsOmittable() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(50, { each: true }) @IsStorableText({ each: true })
   tags?: string[];
 
-  @IsOptional() @IsString() @MaxLength(10000)
-  notes?: string;
+  @IsOptional() @IsString() @MaxLength(10000) @IsStorableText()
+  notes?: string | null;
 }
 
 export class UpdateCustomerDto extends PartialType(PickType(CreateCustomerDto, ['name', 'email', 'phone', 'notes'] as const)) {}
@@ -28,13 +30,13 @@ export class ListCustomersQuery {
   @IsUUID()
   business_id!: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @IsString() @MaxLength(200) @IsStorableText()
   q?: string;
 
-  @IsOptional() @IsString() @MaxLength(50)
+  @IsOptional() @IsString() @MaxLength(50) @IsStorableText()
   tag?: string;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional() @IsString() @MaxLength(500) @IsCursor()
   cursor?: string;
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
@@ -42,11 +44,11 @@ export class ListCustomersQuery {
 }
 
 export class AddNoteDto {
-  @IsString() @MinLength(1) @MaxLength(5000)
+  @IsString() @MinLength(1) @MaxLength(5000) @IsStorableText()
   text!: string;
 }
 
 export class CustomerTagsDto {
-  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(50, { each: true })
+  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(50, { each: true }) @IsStorableText({ each: true })
   tags!: string[];
 }

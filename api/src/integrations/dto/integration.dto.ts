@@ -1,37 +1,42 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsHexColor, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsOmittable, IsStorableText } from '../../common/dto/validation.js';
 
 export class PreChatFormDto {
   @IsBoolean()
   enabled!: boolean;
 
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   require_email?: boolean;
 }
 
+/**
+ * A partial widget config, merged into the stored one. Absent fields stay; only the greeting
+ * and away messages can be nulled (cleared), the rest the widget needs.
+ */
 export class WidgetConfigDto {
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOmittable() @IsString() @MaxLength(100) @IsStorableText()
   title?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOmittable() @IsString() @MaxLength(200) @IsStorableText()
   subtitle?: string;
 
-  @IsOptional() @IsString() @MaxLength(1000)
-  greeting_message?: string;
+  @IsOptional() @IsString() @MaxLength(1000) @IsStorableText()
+  greeting_message?: string | null;
 
-  @IsOptional() @IsString() @MaxLength(1000)
-  away_message?: string;
+  @IsOptional() @IsString() @MaxLength(1000) @IsStorableText()
+  away_message?: string | null;
 
-  @IsOptional() @IsHexColor()
+  @IsOmittable() @IsHexColor()
   color?: string;
 
-  @IsOptional() @IsIn(['bottom-right', 'bottom-left'])
+  @IsOmittable() @IsIn(['bottom-right', 'bottom-left'])
   position?: 'bottom-right' | 'bottom-left';
 
-  @IsOptional() @ValidateNested() @Type(() => PreChatFormDto)
+  @IsOmittable() @IsObject() @ValidateNested() @Type(() => PreChatFormDto)
   pre_chat_form?: PreChatFormDto;
 
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   identity_verification?: boolean;
 }
 
@@ -39,21 +44,23 @@ export class ConnectWidgetDto {
   @IsUUID()
   business_id!: string;
 
-  @IsOptional() @IsString() @MaxLength(255)
-  name?: string;
+  /** Absent or null: "Website". */
+  @IsOptional() @IsString() @MaxLength(255) @IsStorableText()
+  name?: string | null;
 
-  @IsOptional() @ValidateNested() @Type(() => WidgetConfigDto)
+  @IsOmittable() @IsObject() @ValidateNested() @Type(() => WidgetConfigDto)
   config?: WidgetConfigDto;
 }
 
 export class UpdateIntegrationDto {
-  @IsOptional() @IsString() @MaxLength(255)
-  platform_account_name?: string;
+  /** null clears the name. */
+  @IsOptional() @IsString() @MaxLength(255) @IsStorableText()
+  platform_account_name?: string | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   is_active?: boolean;
 
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => WidgetConfigDto)
+  @IsOmittable() @IsObject() @ValidateNested() @Type(() => WidgetConfigDto)
   config?: WidgetConfigDto;
 }
 

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint,
+  IsBoolean, IsIn, IsOptional, IsString, MaxLength, Validate, ValidatorConstraint,
   type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
 import { ROLE_PERMISSIONS, ROLES, type Permissions, type Role } from '@crosschat/core';
+import { IsEmailAddress, IsOmittable, IsStorableText } from '../../common/dto/validation.js';
 
 export const INVITABLE_ROLES = ['admin', 'manager', 'agent', 'limited_agent'] as const;
 
@@ -37,7 +38,7 @@ export class IsPermissionOverrides implements ValidatorConstraintInterface {
 
 export class InviteMemberDto {
   @ApiProperty({ format: 'email', example: 'sam@example.com' })
-  @Transform(trim) @IsEmail() @MaxLength(255)
+  @Transform(trim) @IsEmailAddress() @MaxLength(255)
   email!: string;
 
   @ApiProperty({ enum: INVITABLE_ROLES, description: 'Owners are made by changing the role of an existing member' })
@@ -45,24 +46,25 @@ export class InviteMemberDto {
   role!: (typeof INVITABLE_ROLES)[number];
 }
 
+/** Absent fields stay; null clears the department or title; the active flag and overrides cannot be nulled. */
 export class UpdateMemberDto {
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
-  department?: string;
+  @ApiPropertyOptional({ maxLength: 100, nullable: true })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100) @IsStorableText()
+  department?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
-  title?: string;
+  @ApiPropertyOptional({ maxLength: 100, nullable: true })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100) @IsStorableText()
+  title?: string | null;
 
   @ApiPropertyOptional({ description: 'false suspends the member without removing them' })
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   is_active?: boolean;
 
   @ApiPropertyOptional({
     description: "Partial overrides merged into the member's current permissions (a role change resets them to the role's defaults)",
     example: { conversations: { assign: true } },
   })
-  @IsOptional() @Validate(IsPermissionOverrides)
+  @IsOmittable() @Validate(IsPermissionOverrides)
   permissions?: { [A in keyof Permissions]?: Partial<Permissions[A]> };
 }
 
