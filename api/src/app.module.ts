@@ -18,13 +18,14 @@ import { RealtimeModule } from './realtime/realtime.module.js';
 import { AttachmentsModule } from './attachments/attachments.module.js';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module.js';
 import { BillingModule } from './billing/billing.module.js';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(settings?: Settings): DynamicModule {
     return {
       module: AppModule,
-      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, BusinessesModule, BillingModule, TeamModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule, NotificationsModule, RealtimeModule, AttachmentsModule, CannedResponsesModule],
+      imports: [SettingsModule.forRoot(settings), DatabaseModule, TemporalModule, MailModule, AuthModule, TenancyModule, BusinessesModule, BillingModule, TeamModule, ConversationsModule, CustomersModule, IntegrationsModule, WidgetChannelModule, NotificationsModule, RealtimeModule, AttachmentsModule, CannedResponsesModule, AnalyticsModule],
       controllers: [HealthController],
     };
   }

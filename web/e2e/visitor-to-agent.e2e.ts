@@ -109,6 +109,22 @@ describe('visitor on a website ↔ agent in the dashboard, live, side by side', 
     await agent.getByTestId('presence-online').first().waitFor();
     await agent.goBack();
     await agent.getByTestId('composer').waitFor();
+
+    // Analytics: the visitor's conversation and the agent's reply are in the report.
+    await agent.getByTestId('nav-analytics').click();
+    await agent.getByTestId('stat-conversations-value').filter({ hasText: /^\d+$/ }).waitFor();
+    expect(await agent.getByTestId('stat-conversations-value').textContent()).toBe('1');
+    await agent.getByTestId('stat-first-response-value').filter({ hasText: /\d/ }).waitFor();
+    await agent.getByTestId('analytics-agent-row').filter({ hasText: 'Alex Agent' }).waitFor();
+    await agent.locator('[data-testid="analytics-daily-chart"] .recharts-area-curve').first().waitFor();
+    await agent.waitForTimeout(700); // the charts' entry animation
+    await screenshot(agent, '15-analytics');
+    await agent.getByTestId('theme-toggle').click();
+    await agent.waitForFunction(() => document.documentElement.dataset.appearance === 'dark');
+    await screenshot(agent, '15-analytics-dark');
+    await agent.getByTestId('theme-toggle').click();
+    await agent.goBack();
+    await agent.getByTestId('composer').waitFor();
   });
 
   it('measures visitor-message-to-agent-screen latency (reported, not asserted)', async () => {
