@@ -26,12 +26,12 @@ describe('analytics overview', () => {
 
   async function conversation(businessId: string, o: {
     customer: string; platform: string; assigned?: string | null; created: string; status?: string;
-    frt?: number | null; resolved?: string | null; resolution?: number | null; deleted?: boolean;
+    frt?: number | null; resolved?: string | null; resolution?: number | null; deleted?: boolean; rating?: number; rated?: string;
   }): Promise<string> {
     const r = await db.query<{ id: string }>(
-      `insert into conversations (business_id, customer_id, platform, assigned_to, assigned_type, status, created_at, first_response_time, resolved_at, resolution_time, deleted_at)
-       values ($1, $2, $3, $4, $5, $6, ${o.created}, $7, ${o.resolved ?? 'null'}, $8, ${o.deleted ? 'now()' : 'null'}) returning id`,
-      [businessId, o.customer, o.platform, o.assigned ?? null, o.assigned ? 'team_member' : 'unassigned', o.status ?? 'open', o.frt ?? null, o.resolution ?? null],
+      `insert into conversations (business_id, customer_id, platform, assigned_to, assigned_type, status, created_at, first_response_time, resolved_at, resolution_time, deleted_at, satisfaction_rating, rated_at)
+       values ($1, $2, $3, $4, $5, $6, ${o.created}, $7, ${o.resolved ?? 'null'}, $8, ${o.deleted ? 'now()' : 'null'}, $9, ${o.rated ?? 'null'}) returning id`,
+      [businessId, o.customer, o.platform, o.assigned ?? null, o.assigned ? 'team_member' : 'unassigned', o.status ?? 'open', o.frt ?? null, o.resolution ?? null, o.rating ?? null],
     );
     return r.rows[0]!.id;
   }
@@ -44,11 +44,7 @@ describe('analytics overview', () => {
     );
   }
 
-  async function customer(businessId: string, name: string, satisfaction: number | null): Promise<string> {
-    const c = await db.customer(businessId, name);
-    await db.query(`update customers set satisfaction_rating = $2 where id = $1`, [c.id, satisfaction]);
-    return c.id;
-  }
+  const customer = async (businessId: string, name: string): Promise<string> => (await db.customer(businessId, name)).id;
 
   const overview = (token: string, query: string) => call(api, 'GET', `/analytics/overview?${query}`, { token });
 
@@ -70,14 +66,14 @@ describe('analytics overview', () => {
     outsider = await db.user('Olly Outsider');
     const owner = a.ownerMember.id;
 
-    const c1 = await customer(a.business.id, 'Cleo One', 5);
-    const c2 = await customer(a.business.id, 'Cody Two', 3);
-    const c3 = await customer(a.business.id, 'Cara Three', null);
-    const c4 = await customer(a.business.id, 'Cole Four', 4);
+    const c1 = await customer(a.business.id, 'Cleo One');
+    const c2 = await customer(a.business.id, 'Cody Two');
+    const c3 = await customer(a.business.id, 'Cara Three');
+    const c4 = await customer(a.business.id, 'Cole Four');
     const A = a.business.id;
 
     // Current 7-day period: today − 6 … today.
-    const conv1 = await conversation(A, { customer: c1, platform: 'widget', assigned: owner, created: local(0, '00:30'), status: 'resolved', frt: 60, resolved: local(0, '02:00'), resolution: 5400 });
+    const conv1 = await conversation(A, { customer: c1, platform: 'widget', assigned: owner, created: local(0, '00:30'), status: 'resolved', frt: 60, resolved: local(0, '02:00'), resolution: 5400, rating: 5, rated: local(0, '03:00') });
     await message(A, conv1, 'customer', local(0, '00:30'));
     await message(A, conv1, 'agent', local(0, '00:31'), { sender: a.owner.id });
     await message(A, conv1, 'agent', local(0, '00:32'), { sender: a.owner.id, note: true }); // internal note: never counts
@@ -85,7 +81,7 @@ describe('analytics overview', () => {
     const conv2 = await conversation(A, { customer: c2, platform: 'widget', assigned: agentMember.id, created: local(2, '10:00'), frt: 120 });
     await message(A, conv2, 'customer', local(2, '10:00'));
     await message(A, conv2, 'agent', local(2, '10:02'), { sender: agent.id });
-    const conv3 = await conversation(A, { customer: c3, platform: 'whatsapp', assigned: limitedMember.id, created: local(2, '11:00'), status: 'resolved', frt: 300, resolved: local(1, '09:00'), resolution: 3600 });
+    const conv3 = await conversation(A, { customer: c3, platform: 'whatsapp', assigned: limitedMember.id, created: local(2, '11:00'), status: 'resolved', frt: 300, resolved: local(1, '09:00'), resolution: 3600, rating: 3, rated: local(1, '10:00') });
     await message(A, conv3, 'customer', local(2, '11:00'));
     await message(A, conv3, 'ai_bot', local(2, '11:01'));
     await message(A, conv3, 'agent', local(2, '11:05'), { sender: limited.id });
@@ -97,7 +93,7 @@ describe('analytics overview', () => {
     await message(A, deleted, 'customer', local(1, '12:00'));
 
     // Previous 7-day period: today − 13 … today − 7.
-    const conv6 = await conversation(A, { customer: c2, platform: 'widget', assigned: owner, created: local(8, '12:00'), status: 'resolved', frt: 600, resolved: local(8, '14:00'), resolution: 7200 });
+    const conv6 = await conversation(A, { customer: c2, platform: 'widget', assigned: owner, created: local(8, '12:00'), status: 'resolved', frt: 600, resolved: local(8, '14:00'), resolution: 7200, rating: 4, rated: local(8, '15:00') });
     await message(A, conv6, 'customer', local(8, '12:00'));
     await message(A, conv6, 'agent', local(8, '12:10'), { sender: a.owner.id });
     // The last half hour of the previous period; its later messages belong to the current one.
@@ -106,12 +102,12 @@ describe('analytics overview', () => {
     await message(A, conv7, 'customer', local(1, '08:00'));
     await message(A, conv7, 'agent', local(1, '08:10'), { sender: agent.id });
 
-    // Older than both 7-day periods, inside a 30-day one.
-    await conversation(A, { customer: c3, platform: 'sms', assigned: owner, created: local(20, '09:00'), status: 'closed', frt: 90, resolved: local(20, '10:00'), resolution: 3600 });
+    // Older than both 7-day periods, inside a 30-day one; rated late, so its rating is the current period's.
+    await conversation(A, { customer: c3, platform: 'sms', assigned: owner, created: local(20, '09:00'), status: 'closed', frt: 90, resolved: local(20, '10:00'), resolution: 3600, rating: 4, rated: local(3, '09:00') });
 
     // Business B: busy, fast and well rated; none of it may show up in A.
-    const cb = await customer(b.business.id, 'Bea', 1);
-    const convB = await conversation(b.business.id, { customer: cb, platform: 'widget', assigned: b.ownerMember.id, created: 'now()', status: 'resolved', frt: 5, resolved: 'now()', resolution: 10 });
+    const cb = await customer(b.business.id, 'Bea');
+    const convB = await conversation(b.business.id, { customer: cb, platform: 'widget', assigned: b.ownerMember.id, created: 'now()', status: 'resolved', frt: 5, resolved: 'now()', resolution: 10, rating: 1, rated: 'now()' });
     await message(b.business.id, convB, 'customer', 'now()');
     await message(b.business.id, convB, 'agent', 'now()', { sender: b.owner.id });
   });
@@ -152,9 +148,9 @@ describe('analytics overview', () => {
       resolution_median_seconds: m(4500, 7200, -2700, -37.5),
       resolution_avg_seconds: m(4500, 7200, -2700, -37.5),
       resolution_count: m(2, 1, 1, 100),
-      // Ratings of the period's active customers: 5, 3, 4 (one unrated) vs 3, 4.
-      csat_average: m(4, 3.5, 0.5, 14.3),
-      csat_count: m(3, 2, 1, 50),
+      // Conversations rated in the period (whenever created): 5, 3, 4 vs 4.
+      csat_average: m(4, 4, 0, 0),
+      csat_count: m(3, 1, 2, 200),
     });
   });
 
@@ -192,6 +188,17 @@ describe('analytics overview', () => {
     expect(res.body.agents[0]).toMatchObject({ member_id: limitedMember.id, user_id: limited.id, is_active: true });
   });
 
+  it('keeps each customer\'s rating at the rounded average of their rated conversations', async () => {
+    const rows = await db.query<{ name: string; satisfaction_rating: number | null }>(
+      `select name, satisfaction_rating from customers where business_id = $1 order by name`, [a.business.id]);
+    expect(rows.rows).toEqual([
+      { name: 'Cara Three', satisfaction_rating: 4 }, // 3 and 4: 3.5 rounds up
+      { name: 'Cleo One', satisfaction_rating: 5 },
+      { name: 'Cody Two', satisfaction_rating: 4 },
+      { name: 'Cole Four', satisfaction_rating: null }, // never rated
+    ]);
+  });
+
   it('shows a limited agent only the conversations assigned to them, in every number', async () => {
     const res = await overview(limited.token, `business_id=${a.business.id}&days=7`);
     expect(res.status).toBe(200);
@@ -203,7 +210,7 @@ describe('analytics overview', () => {
       conversations_created: 2, conversations_resolved: 1, conversations_open: 0, messages_in: 2, messages_out: 2, active_customers: 2,
       first_response_median_seconds: 165, first_response_avg_seconds: 165, first_response_count: 2,
       resolution_median_seconds: 3600, resolution_avg_seconds: 3600, resolution_count: 1,
-      csat_average: 5, csat_count: 1,
+      csat_average: 3, csat_count: 1,
     });
     expect(body.totals.conversations_created.previous).toBe(0);
     expect(body.series.filter((d: any) => d.created || d.resolved)).toEqual([

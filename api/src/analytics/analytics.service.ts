@@ -29,7 +29,7 @@ export interface AnalyticsTotals {
   resolution_median_seconds: Metric;
   resolution_avg_seconds: Metric;
   resolution_count: Metric;
-  /** Average satisfaction (1–5) of the period's active customers who have a rating. */
+  /** Average satisfaction (1–5) of the conversations customers rated in the period. */
   csat_average: Metric;
   csat_count: Metric;
 }
@@ -190,7 +190,8 @@ export class AnalyticsService {
   /** The visible conversations of the business, as a CTE named `vis`. */
   private visible(scope: { sql: string }): string {
     return `vis as (
-      select c.id, c.customer_id, c.platform, c.status, c.assigned_to, c.created_at, c.resolved_at, c.first_response_time, c.resolution_time
+      select c.id, c.customer_id, c.platform, c.status, c.assigned_to, c.created_at, c.resolved_at, c.first_response_time, c.resolution_time,
+             c.satisfaction_rating, c.rated_at
         from conversations c where c.business_id = ? and c.deleted_at is null ${scope.sql})`;
   }
 
@@ -204,7 +205,7 @@ export class AnalyticsService {
          select m.sender_type, vis.customer_id from messages m join vis on vis.id = m.conversation_id cross join w
           where m.business_id = ? and not coalesce(m.is_internal_note, false) and m.created_at >= w.f and m.created_at < w.t),
        active as (select customer_id from created union select customer_id from msgs where sender_type = 'customer'),
-       rated as (select cu.satisfaction_rating from customers cu join active a on a.customer_id = cu.id where cu.satisfaction_rating is not null)
+       rated as (select vis.satisfaction_rating from vis cross join w where vis.rated_at >= w.f and vis.rated_at < w.t and vis.satisfaction_rating is not null)
        select (select count(*) from created) as created,
               (select count(*) from resolved) as resolved,
               (select count(*) from vis where status = 'open') as open_now,

@@ -162,7 +162,7 @@ function Report({ data }: { data: AnalyticsOverview }) {
           delta={describeDelta(t.resolution_median_seconds, 'duration', 'down')} />
         <StatTile testId="stat-csat" label="Satisfaction (CSAT)" icon={<StarIcon />} days={days}
           value={formatRating(t.csat_average.value)} unit="/ 5"
-          hint={t.csat_count.value ? `From ${formatCount(t.csat_count.value)} rated ${t.csat_count.value === 1 ? 'customer' : 'customers'}` : 'No ratings in the period'}
+          hint={t.csat_count.value ? `From ${formatCount(t.csat_count.value)} rated ${t.csat_count.value === 1 ? 'conversation' : 'conversations'}` : 'No ratings in the period'}
           delta={describeDelta(t.csat_average, 'rating', 'up')} />
       </Grid>
 

@@ -30,6 +30,10 @@ export const ConversationSchema = defineEntity({
     last_agent_message_at: p.datetime().nullable(),
     resolved_at: p.datetime().nullable(),
     snoozed_until: p.datetime().nullable(),
+    /** The customer's 1–5 rating of the conversation once resolved (CSAT). */
+    satisfaction_rating: p.smallint().nullable(),
+    satisfaction_comment: p.text().nullable(),
+    rated_at: p.datetime().nullable(),
     created_at: p.datetime().defaultRaw('now()'),
     updated_at: p.datetime().defaultRaw('now()'),
     deleted_at: p.datetime().nullable(),

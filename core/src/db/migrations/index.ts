@@ -7,6 +7,7 @@ import { Migration20261125000012_canned_responses } from './Migration20261125000
 import { Migration20261125000013_realtime_notify_routing } from './Migration20261125000013_realtime_notify_routing.js';
 import { Migration20261125000014_rls_hardening } from './Migration20261125000014_rls_hardening.js';
 import { Migration20261125000015_customer_counters } from './Migration20261125000015_customer_counters.js';
+import { Migration20261125000016_conversation_rating } from './Migration20261125000016_conversation_rating.js';
 
 /** Listed explicitly so the same list runs from source (tests) and from dist (production). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125000013_realtime_notify_routing', class: Migration20261125000013_realtime_notify_routing },
   { name: 'Migration20261125000014_rls_hardening', class: Migration20261125000014_rls_hardening },
   { name: 'Migration20261125000015_customer_counters', class: Migration20261125000015_customer_counters },
+  { name: 'Migration20261125000016_conversation_rating', class: Migration20261125000016_conversation_rating },
 ];
