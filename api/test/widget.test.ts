@@ -100,6 +100,33 @@ describe('website widget: visitor → conversation workflow → agent reply → 
     expect(after.rows[0].status).toBe('read');
   }, 60_000);
 
+  it('the visitor rates a resolved conversation (CSAT); before that, or out of range, it is refused', async () => {
+    const visitor = await session();
+    const noConversation = await call(api, 'POST', '/widget/v1/rating', { token: visitor.visitor_token, body: { rating: 5 } });
+    expect(noConversation.status).toBe(400);
+    const sent = await call(api, 'POST', '/widget/v1/messages', { token: visitor.visitor_token, body: { content: 'Where is my order?', client_message_id: randomUUID() } });
+    const conversationId = sent.body.conversation_id;
+    const token = sent.body.visitor_token;
+    expect((await call(api, 'POST', '/widget/v1/rating', { token, body: { rating: 4 } })).status).toBe(409);
+    await call(api, 'PATCH', `/conversations/${conversationId}/status`, { token: tenant.owner.token, body: { status: 'resolved' } });
+    for (const rating of [0, 6, 4.5, '5', null]) {
+      expect((await call(api, 'POST', '/widget/v1/rating', { token, body: { rating } })).status).toBe(400);
+    }
+    expect((await call(api, 'POST', '/widget/v1/rating', { body: { rating: 5 } })).status).toBe(401);
+    const rated = await call(api, 'POST', '/widget/v1/rating', { token, body: { rating: 2, comment: '  Took a while  ' } });
+    expect(rated.status).toBe(200);
+    expect(rated.body).toEqual({ rating: 2, comment: 'Took a while' });
+    const again = await call(api, 'POST', '/widget/v1/rating', { token, body: { rating: 5 } });
+    expect(again.body).toEqual({ rating: 5, comment: null });
+    const row = await db.query(`select c.satisfaction_rating, c.rated_at is not null as rated, cu.satisfaction_rating as customer_rating
+                                  from conversations c join customers cu on cu.id = c.customer_id where c.id = $1`, [conversationId]);
+    expect(row.rows[0]).toEqual({ satisfaction_rating: 5, rated: true, customer_rating: 5 });
+    const thread = await call(api, 'GET', '/widget/v1/conversation', { token });
+    expect(thread.body).toMatchObject({ status: 'resolved', rating: 5 });
+    const agentView = await call(api, 'GET', `/conversations/${conversationId}`, { token: tenant.owner.token });
+    expect(agentView.body).toMatchObject({ satisfaction_rating: 5 });
+  }, 60_000);
+
   it('a visitor token of another widget or a forged one is refused', async () => {
     const forged = await call(api, 'POST', '/widget/v1/messages', { token: 'not.a.token', body: { content: 'x', client_message_id: randomUUID() } });
     expect(forged.status).toBe(401);

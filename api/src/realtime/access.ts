@@ -10,7 +10,7 @@ const USER_TOPIC = new RegExp(`^(?:user|notifications):(${UUID_PATTERN})$`, 'i')
 const MEMBERSHIP_TTL_MS = 15_000;
 /** What a widget visitor may see of its own conversation and messages. */
 const VISITOR_COLUMNS: Record<string, Set<string>> = {
-  conversations: new Set(['id', 'business_id', 'status', 'platform', 'last_message_at', 'created_at', 'updated_at']),
+  conversations: new Set(['id', 'business_id', 'status', 'platform', 'last_message_at', 'created_at', 'updated_at', 'satisfaction_rating']),
   messages: new Set(['id', 'conversation_id', 'business_id', 'sender_type', 'sender_name', 'content', 'content_type', 'attachments', 'platform', 'status', 'delivered_at', 'read_at', 'is_internal_note', 'created_at', 'updated_at']),
 };
 

@@ -7,7 +7,12 @@ import { PlatformBadge } from './platform';
 import { PresenceDot, useOnlineTeam } from '../lib/presence';
 import { useShell } from '../shell/context';
 
-type Conversation = ConversationItem & { business_id?: string; priority?: string; tags?: string[] | null };
+type Conversation = ConversationItem & {
+  business_id?: string; priority?: string; tags?: string[] | null;
+  satisfaction_rating?: number | null; satisfaction_comment?: string | null;
+};
+
+const RATING_COLOR = (rating: number) => (rating >= 4 ? 'green' : rating === 3 ? 'amber' : 'red') as 'green' | 'amber' | 'red';
 
 const SNOOZES: [string, number][] = [['1 hour', 3600], ['4 hours', 4 * 3600], ['Tomorrow', 24 * 3600], ['Next week', 7 * 24 * 3600]];
 const PRIORITY_COLOR: Record<string, 'gray' | 'blue' | 'orange' | 'red'> = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' };
@@ -36,6 +41,13 @@ export function ConversationHeader({ conversation, name, onChanged }: { conversa
         <Heading as="h2" size="3" truncate>{name}</Heading>
         <Flex gap="2" align="center" wrap="wrap">
           <PlatformBadge platform={conversation.platform} />
+          {conversation.satisfaction_rating ? (
+            <Tooltip content={conversation.satisfaction_comment ? `“${conversation.satisfaction_comment}”` : 'The customer rated this conversation'}>
+              <Badge variant="soft" color={RATING_COLOR(conversation.satisfaction_rating)} data-testid="csat-badge" aria-label={`Rated ${conversation.satisfaction_rating} out of 5`}>
+                ★ {conversation.satisfaction_rating}/5
+              </Badge>
+            </Tooltip>
+          ) : null}
           {(conversation.tags ?? []).map((t) => (
             <Badge key={t} variant="surface" color="gray">{t}
               <IconButton size="1" variant="ghost" color="gray" aria-label={`Remove tag ${t}`} onClick={() => act(api(`/conversations/${conversation.id}/tags/${encodeURIComponent(t)}`, { method: 'DELETE' }))}><Cross2Icon width={10} height={10} /></IconButton>

@@ -4,6 +4,7 @@ import { Box, Button, Callout, Flex, Heading, IconButton, ScrollArea, Text, Text
 import { Cross2Icon, InfoCircledIcon, PaperPlaneIcon } from '@radix-ui/react-icons';
 import { config } from '../lib/config';
 import { Field } from '../auth/field';
+import { RatingCard } from './rating-card';
 
 interface WidgetConfig {
   business_name: string; title: string; subtitle: string; color: string; greeting_message: string | null;
@@ -24,6 +25,8 @@ export default function WidgetPage() {
   const [messages, setMessages] = useState<VisitorMessage[]>([]);
   const [draft, setDraft] = useState('');
   const [agentTyping, setAgentTyping] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [rating, setRating] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const end = useRef<HTMLDivElement>(null);
   const channelRef = useRef<RealtimeChannel | null>(null);
@@ -52,8 +55,10 @@ export default function WidgetPage() {
         setWidget(await call<WidgetConfig>(`/widget/v1/config?website_token=${encodeURIComponent(websiteToken)}`));
         const started = await call<Session>('/widget/v1/sessions', { method: 'POST', body: { website_token: websiteToken, visitor_token: localStorage.getItem(storageKey) ?? undefined } });
         adopt(started);
-        const thread = await call<Session & { messages: VisitorMessage[] }>('/widget/v1/conversation', { token: started.visitor_token });
+        const thread = await call<Session & { messages: VisitorMessage[]; status: string | null; rating?: number | null }>('/widget/v1/conversation', { token: started.visitor_token });
         setMessages(thread.messages);
+        setStatus(thread.status);
+        setRating(thread.rating ?? null);
       } catch (e) {
         setError((e as Error).message);
       }
@@ -92,6 +97,11 @@ export default function WidgetPage() {
           setMessages((current) => (current.some((m) => m.id === row.id) ? current.map((m) => (m.id === row.id ? row : m)) : [...current, row]));
           if (row.sender_type !== 'customer' && document.visibilityState === 'visible') void call('/widget/v1/read', { method: 'POST', token }).catch(() => {});
         })
+        .on('postgres_changes', { event: 'UPDATE', schema: 'public', table: 'conversations', filter: `id=eq.${conversationId}` }, (change) => {
+          const row = change.new as { status?: string; satisfaction_rating?: number | null };
+          if (row.status) setStatus(row.status);
+          if (row.satisfaction_rating !== undefined) setRating(row.satisfaction_rating);
+        })
         .on('broadcast', { event: 'typing' }, ({ payload }) => {
           if (payload?.from !== 'agent') return;
           setAgentTyping(Boolean(payload.isTyping));
@@ -111,7 +121,7 @@ export default function WidgetPage() {
   useEffect(() => {
     // A block body on purpose: newer browsers return a Promise from scrollIntoView, which React would take for a cleanup.
     end.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length, agentTyping]);
+  }, [messages.length, agentTyping, status]);
 
   async function send() {
     const content = draft.trim();
@@ -128,7 +138,11 @@ export default function WidgetPage() {
         const without = m.filter((x) => x.id !== optimistic.id);
         return without.some((x) => x.id === result.message.id) ? without : [...without, result.message];
       });
-      if (result.conversation_id !== session.conversation_id) adopt(result);
+      if (result.conversation_id !== session.conversation_id) {
+        setRating(null);
+        adopt(result);
+      }
+      setStatus('open');
     } catch (e) {
       setMessages((m) => m.filter((x) => x.id !== optimistic.id));
       setDraft(content);
@@ -199,6 +213,16 @@ export default function WidgetPage() {
                 );
               })}
               {agentTyping && <Text size="1" color="gray" data-testid="widget-typing">Typing…</Text>}
+              {(status === 'resolved' || status === 'closed') && session && (
+                <RatingCard rating={rating} color={color} onRate={async (value, comment) => {
+                  try {
+                    const saved = await call<{ rating: number }>('/widget/v1/rating', { method: 'POST', token: session.visitor_token, body: { rating: value, ...(comment ? { comment } : {}) } });
+                    setRating(saved.rating);
+                  } catch (e) {
+                    setError((e as Error).message);
+                  }
+                }} />
+              )}
               <div ref={end} />
             </Box>
           </ScrollArea>

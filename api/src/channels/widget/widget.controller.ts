@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/c
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/decorators/public.decorator.js';
 import { WidgetService } from './widget.service.js';
-import { IdentifyDto, StartSessionDto, VisitorMessageDto, WidgetConfigQuery } from './dto/widget.dto.js';
+import { IdentifyDto, RateConversationDto, StartSessionDto, VisitorMessageDto, WidgetConfigQuery } from './dto/widget.dto.js';
 
 const bearer = (header: string | undefined) => (header?.startsWith('Bearer ') ? header.slice(7) : undefined);
 
@@ -45,5 +45,11 @@ export class WidgetController {
   @HttpCode(200)
   read(@Headers('authorization') auth: string | undefined) {
     return this.widget.markRead(bearer(auth));
+  }
+
+  @Post('rating')
+  @HttpCode(200)
+  rate(@Headers('authorization') auth: string | undefined, @Body() dto: RateConversationDto) {
+    return this.widget.rate(bearer(auth), dto);
   }
 }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { BadRequestException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   BusinessSchema, ConversationSchema, CustomerSchema, MessageSchema, PlatformIntegrationSchema,
@@ -9,7 +9,7 @@ import {
 import { IntegrationsService, DEFAULT_WIDGET_CONFIG } from '../../integrations/integrations.service.js';
 import { ConversationWorkflowService } from '../../conversations/conversation-workflow.service.js';
 import { VisitorTokenService, type VisitorClaims } from './visitor-token.service.js';
-import type { IdentifyDto, VisitorMessageDto } from './dto/widget.dto.js';
+import type { IdentifyDto, RateConversationDto, VisitorMessageDto } from './dto/widget.dto.js';
 
 type WidgetConfig = typeof DEFAULT_WIDGET_CONFIG;
 
@@ -151,7 +151,10 @@ export class WidgetService {
     if (!session.conversation_id) return { ...session, status: null, messages: [] };
     const conversation = await this.em.findOneOrFail(ConversationSchema, { id: session.conversation_id });
     const messages = await this.em.find(MessageSchema, { conversation_id: conversation.id, is_internal_note: false }, { orderBy: { created_at: 'asc', id: 'asc' }, limit: 200 });
-    return { ...session, status: conversation.status, messages: messages.map(publicMessage) };
+    return {
+      ...session, status: conversation.status, messages: messages.map(publicMessage),
+      rating: conversation.satisfaction_rating ?? null,
+    };
   }
 
   /** A visitor's message: stored idempotently, then the conversation workflow hears of it. */
@@ -169,6 +172,23 @@ export class WidgetService {
     // The message's own customer and conversation are the visitor's latest: no need to look them up again.
     const session = await this.sessionOf(claims, result.customer, result.conversation);
     return { ...session, message: publicMessage(result.message), duplicate: !result.created };
+  }
+
+  /** The visitor rates their conversation once it is resolved or closed (CSAT); a new rating replaces the old. */
+  async rate(visitorToken: string | undefined, dto: RateConversationDto): Promise<{ rating: number; comment: string | null }> {
+    const claims = await this.tokens.verify(visitorToken);
+    await this.integrationOf(claims);
+    const session = await this.sessionFor(claims);
+    if (!session.conversation_id) throw new BadRequestException('There is no conversation to rate yet');
+    const conversation = await this.em.findOneOrFail(ConversationSchema, { id: session.conversation_id });
+    if (conversation.status !== 'resolved' && conversation.status !== 'closed') {
+      throw new ConflictException('A conversation can be rated once it is resolved');
+    }
+    conversation.satisfaction_rating = dto.rating;
+    conversation.satisfaction_comment = dto.comment?.trim() || null;
+    conversation.rated_at = new Date();
+    await this.em.flush();
+    return { rating: dto.rating, comment: conversation.satisfaction_comment };
   }
 
   /** The visitor saw the agent's replies: they turn `read` (ticks in the dashboard). */
