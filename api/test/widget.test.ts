@@ -50,6 +50,18 @@ describe('website widget: visitor → conversation workflow → agent reply → 
     expect((await call(api, 'GET', '/widget/v1/config?website_token=nope-nope-nope')).status).toBe(404);
   });
 
+  it('outside working hours the widget says so with the business away message', async () => {
+    const closed = Object.fromEntries(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => [d, { start: 'closed', end: 'closed' }]));
+    const settings = (body: unknown) => call(api, 'PATCH', `/businesses/${tenant.business.id}/settings`, { token: tenant.owner.token, body });
+    expect((await settings({ working_hours: { enabled: true, schedule: closed }, away_message: 'Back on Monday at 9!' })).status).toBe(200);
+    try {
+      const res = await call(api, 'GET', `/widget/v1/config?website_token=${websiteToken}`);
+      expect(res.body).toMatchObject({ within_working_hours: false, away_message: 'Back on Monday at 9!' });
+    } finally {
+      await settings({ working_hours: { enabled: false } });
+    }
+  });
+
   it('a visitor message starts the conversation workflow, which greets; an agent reply is delivered and read', async () => {
     const visitor = await session();
     expect(visitor.conversation_id).toBeNull();

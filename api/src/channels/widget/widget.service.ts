@@ -52,6 +52,20 @@ export class WidgetService {
     return integration;
   }
 
+  /**
+   * integrationOf() for the message hot path, in one light query: refuses an inactive widget and
+   * returns its business's settings, which the conversation workflow starts with.
+   */
+  private async activeWidgetBusinessSettings(claims: VisitorClaims): Promise<Record<string, unknown> | null> {
+    const rows = await this.em.getConnection().execute<{ settings: Record<string, unknown> | null }[]>(
+      `select b.settings from platform_integrations pi join businesses b on b.id = pi.business_id
+        where pi.id = ? and pi.business_id = ? and pi.is_active limit 1`,
+      [claims.integration_id, claims.business_id],
+    );
+    if (!rows[0]) throw new UnauthorizedException('This widget is no longer active');
+    return rows[0].settings ?? null;
+  }
+
   async publicConfig(websiteToken: string) {
     const integration = await this.integrationByToken(websiteToken);
     const business = await this.em.findOneOrFail(BusinessSchema, { id: integration.business_id });
@@ -66,7 +80,9 @@ export class WidgetService {
       pre_chat_form: config.pre_chat_form,
       identity_verification: config.identity_verification,
       within_working_hours: isWithinWorkingHours(business.settings, new Date()),
-      away_message: config.away_message ?? "We're away right now. Leave a message and we'll reply as soon as we're back.",
+      // The widget's own notice, else the business's away message (Settings → Working hours).
+      away_message: config.away_message ?? (business.settings as { away_message?: string | null } | null)?.away_message
+        ?? "We're away right now. Leave a message and we'll reply as soon as we're back.",
     };
   }
 
@@ -160,7 +176,7 @@ export class WidgetService {
   /** A visitor's message: stored idempotently, then the conversation workflow hears of it. */
   async send(visitorToken: string | undefined, dto: VisitorMessageDto) {
     const claims = await this.tokens.verify(visitorToken);
-    await this.integrationOf(claims);
+    const settings = await this.activeWidgetBusinessSettings(claims);
     const result = await recordInboundMessage(this.em, {
       businessId: claims.business_id,
       platform: 'widget',
@@ -168,7 +184,7 @@ export class WidgetService {
       externalMessageId: dto.client_message_id,
       content: dto.content,
     });
-    await this.workflows.customerMessage(result.conversation, result.message);
+    await this.workflows.customerMessage(result.conversation, result.message, settings);
     // The message's own customer and conversation are the visitor's latest: no need to look them up again.
     const session = await this.sessionOf(claims, result.customer, result.conversation);
     return { ...session, message: publicMessage(result.message), duplicate: !result.created };
