@@ -146,6 +146,84 @@ describe('conversations, messages and customers API', () => {
     expect(got.body.metadata.notes[0]).toMatchObject({ text: 'Prefers email', author_name: 'Alpha Shop Owner' });
   });
 
+  it('customers: tags are removed one by one, the directory lists the tags in use, contact fields clear with null', async () => {
+    const t = a.owner.token;
+    const linus = await db.customer(a.business.id, 'Linus Directory');
+    await call(api, 'POST', `/customers/${linus.id}/tags`, { token: t, body: { tags: ['Wholesale', 'lisbon'] } });
+    const tags = await call(api, 'GET', `/customers/tags?business_id=${a.business.id}`, { token: t });
+    expect(tags.status).toBe(200);
+    expect(tags.body).toEqual(expect.arrayContaining(['lisbon', 'wholesale']));
+    expect(tags.body).toEqual([...tags.body].sort());
+    expect((await call(api, 'GET', `/customers/tags?business_id=${a.business.id}`, { token: b.owner.token })).status).toBe(404);
+    expect((await call(api, 'GET', `/customers/tags?business_id=not-a-uuid`, { token: t })).status).toBe(400);
+
+    const removed = await call(api, 'DELETE', `/customers/${linus.id}/tags/Wholesale`, { token: t });
+    expect(removed.status).toBe(200);
+    expect(removed.body.tags).toEqual(['lisbon']);
+    expect((await call(api, 'GET', `/customers?business_id=${a.business.id}&tag=wholesale`, { token: t })).body.data).toEqual([]);
+    expect((await call(api, 'DELETE', `/customers/${linus.id}/tags/lisbon`, { token: b.owner.token })).status).toBe(404);
+    const limited = await db.user('Read-only Agent');
+    await db.member(a.business.id, limited.id, 'limited_agent');
+    expect((await call(api, 'DELETE', `/customers/${linus.id}/tags/lisbon`, { token: limited.token })).status).toBe(403);
+    expect((await call(api, 'GET', `/customers/${linus.id}`, { token: t })).body.tags).toEqual(['lisbon']);
+
+    const bad = await call(api, 'PATCH', `/customers/${linus.id}`, { token: t, body: { email: 'not an email' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.message)).toContain('email must be an email');
+    const cleared = await call(api, 'PATCH', `/customers/${linus.id}`, { token: t, body: { email: null, phone: null } });
+    expect(cleared.body).toMatchObject({ name: 'Linus Directory', email: null, phone: null });
+  });
+
+  it('customers: the directory cursor never skips customers created within the same millisecond', async () => {
+    const at = ['2026-01-01T00:00:00.123300Z', '2026-01-01T00:00:00.123200Z', '2026-01-01T00:00:00.123100Z'];
+    const ids: string[] = [];
+    for (const [i, created] of at.entries()) {
+      ids.push((await db.query<{ id: string }>(`insert into customers (business_id, name, created_at) values ($1, $2, $3) returning id`, [a.business.id, `Keyset ${i}`, created])).rows[0]!.id);
+    }
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 5; page++) {
+      const res = await call(api, 'GET', `/customers?business_id=${a.business.id}&q=keyset&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: a.owner.token });
+      expect(res.status).toBe(200);
+      seen.push(...res.body.data.map((c: any) => c.id));
+      if (!res.body.next_cursor) break;
+      cursor = res.body.next_cursor;
+    }
+    expect(seen).toEqual(ids);
+  });
+
+  it('conversations and messages: the cursors never skip rows within the same millisecond', async () => {
+    const at = ['2026-01-02T00:00:00.456300Z', '2026-01-02T00:00:00.456200Z', '2026-01-02T00:00:00.456100Z'];
+    const owner = (await db.query<{ id: string }>(`insert into customers (business_id, name) values ($1, 'Same Milli') returning id`, [b.business.id])).rows[0]!.id;
+    const conversations: string[] = [];
+    for (const created of at) {
+      conversations.push((await db.query<{ id: string }>(
+        `insert into conversations (business_id, customer_id, platform, created_at, subject) values ($1, $2, 'sms', $3, 'same-milli') returning id`, [b.business.id, owner, created])).rows[0]!.id);
+    }
+    const messages: string[] = [];
+    for (const created of [...at].reverse()) {
+      messages.push((await db.query<{ id: string }>(
+        `insert into messages (business_id, conversation_id, sender_type, content, platform, created_at) values ($1, $2, 'customer', 'm', 'sms', $3) returning id`,
+        [b.business.id, conversations[0], created])).rows[0]!.id);
+    }
+    const walk = async (path: string) => {
+      const seen: string[] = [];
+      let cursor = '';
+      for (let page = 0; page < 6; page++) {
+        const res = await call(api, 'GET', `${path}${path.endsWith('?') ? '' : '&'}limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: b.owner.token });
+        expect(res.status).toBe(200);
+        seen.push(...res.body.data.map((row: any) => row.id));
+        if (!res.body.next_cursor) break;
+        cursor = res.body.next_cursor;
+      }
+      return seen;
+    };
+    // Messages set the conversation's last_message_at; keep the list ordered by creation here.
+    await db.query(`update conversations set last_message_at = null where id = any($1)`, [conversations]);
+    expect(await walk(`/conversations?business_id=${b.business.id}&q=same-milli`)).toEqual(conversations);
+    expect((await walk(`/conversations/${conversations[0]}/messages?`)).sort()).toEqual([...messages].sort());
+  });
+
   it('never shows or changes another business data: 404 everywhere', async () => {
     const t = b.owner.token;
     const before = await db.query(`select status, tags, assigned_to, subject from conversations where id = $1`, [convA1.id]);

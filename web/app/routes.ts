@@ -15,6 +15,7 @@ export default [
     index('shell/app-index.tsx'),
     route('inbox/:conversationId?', 'inbox/inbox.tsx'),
     route('customers', 'customers/customers.tsx'),
+    route('customers/:customerId', 'customers/customer-profile.tsx'),
     route('team', 'team/team.tsx'),
     route('analytics', 'analytics/analytics.tsx'),
     route('settings', 'settings/settings.tsx'),

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ConversationSchema, TeamMemberSchema, type Conversation } from '@crosschat/core';
 import { TenantAccessService, type Membership } from '../tenancy/tenant-access.service.js';
 import { ConversationWorkflowService } from './conversation-workflow.service.js';
-import { decodeCursor, pageOf, type Page } from '../common/pagination/cursor.js';
+import { cursorTimestampSql, decodeCursor, pageOf, type Page } from '../common/pagination/cursor.js';
 import type { ListConversationsQuery } from './dto/list-conversations.dto.js';
 import type { UpdateConversationDto } from './dto/update-conversation.dto.js';
 
@@ -85,8 +85,8 @@ export class ConversationsService {
     }
     const limit = query.limit ?? 30;
     params.push(limit + 1);
-    const rows = await this.em.getConnection().execute<(ConversationListItem & { activity_at: Date })[]>(
-      `select c.*, ${ACTIVITY} as activity_at,
+    const rows = await this.em.getConnection().execute<(ConversationListItem & { activity_at: string })[]>(
+      `select c.*, ${cursorTimestampSql(ACTIVITY)} as activity_at,
               json_build_object('id', cu.id, 'name', cu.name, 'email', cu.email, 'phone', cu.phone, 'avatar_url', cu.avatar_url) as customer,
               lm.content as last_message_preview, lm.sender_type as last_message_sender_type
          from conversations c
@@ -101,7 +101,7 @@ export class ConversationsService {
         limit ?`,
       params,
     );
-    const page = pageOf(rows, limit, (row) => ({ at: new Date(row.activity_at).toISOString(), id: row.id }));
+    const page = pageOf(rows, limit, (row) => ({ at: row.activity_at, id: row.id }));
     return { ...page, data: page.data.map(({ activity_at: _, ...row }) => row as ConversationListItem) };
   }
 

@@ -4,7 +4,7 @@ import { CurrentUser } from '../common/decorators/current-user.decorator.js';
 import type { AuthenticatedUser } from '../auth/auth.types.js';
 import { CustomersService } from './customers.service.js';
 import { ConversationsService } from '../conversations/conversations.service.js';
-import { AddNoteDto, CreateCustomerDto, CustomerTagsDto, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto.js';
+import { AddNoteDto, CreateCustomerDto, CustomerTagsDto, CustomerTagsInUseQuery, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto.js';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -20,6 +20,12 @@ export class CustomersController {
   @Get()
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListCustomersQuery) {
     return this.customers.list(user.id, query);
+  }
+
+  /** Every tag in use on the business's customers, for the directory's tag filter. (Before :id.) */
+  @Get('tags')
+  tagsInUse(@CurrentUser() user: AuthenticatedUser, @Query() query: CustomerTagsInUseQuery) {
+    return this.customers.tagsInUse(user.id, query.business_id);
   }
 
   @Get(':id')
@@ -54,5 +60,10 @@ export class CustomersController {
   @HttpCode(200)
   addTags(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CustomerTagsDto) {
     return this.customers.addTags(user.id, id, dto.tags);
+  }
+
+  @Delete(':id/tags/:tag')
+  removeTag(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Param('tag') tag: string) {
+    return this.customers.removeTag(user.id, id, tag);
   }
 }

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CustomerSchema, UserSchema, type Customer } from '@crosschat/core';
 import { TenantAccessService, type Membership } from '../tenancy/tenant-access.service.js';
-import { decodeCursor, pageOf, type Page } from '../common/pagination/cursor.js';
+import { cursorTimestampSql, decodeCursor, pageOf, type Page } from '../common/pagination/cursor.js';
 import type { CreateCustomerDto, ListCustomersQuery, UpdateCustomerDto } from './dto/customer.dto.js';
 
 export interface CustomerNote { id: string; text: string; author_id: string; author_name: string | null; created_at: string }
@@ -55,11 +55,21 @@ export class CustomersService {
     if (cursor) { where.push('(coalesce(last_contact_at, created_at), id) < (?::timestamptz, ?::uuid)'); params.push(cursor.at, cursor.id); }
     const limit = query.limit ?? 30;
     params.push(limit + 1);
-    const rows = await this.em.getConnection().execute<(Customer & { activity_at: Date })[]>(
-      `select *, coalesce(last_contact_at, created_at) as activity_at from customers where ${where.join(' and ')}
+    const rows = await this.em.getConnection().execute<(Customer & { activity_at: string })[]>(
+      `select *, ${cursorTimestampSql('coalesce(last_contact_at, created_at)')} as activity_at
+         from customers where ${where.join(' and ')}
         order by coalesce(last_contact_at, created_at) desc, id desc limit ?`, params);
-    const page = pageOf(rows, limit, (row) => ({ at: new Date(row.activity_at).toISOString(), id: row.id }));
+    const page = pageOf(rows, limit, (row) => ({ at: row.activity_at, id: row.id }));
     return { ...page, data: page.data.map(({ activity_at: _, ...c }) => c as Customer) };
+  }
+
+  /** The distinct tags of the business's customers, alphabetical. */
+  async tagsInUse(userId: string, businessId: string): Promise<string[]> {
+    const membership = await this.access.requireMember(userId, businessId);
+    if (!membership.permissions.customers.view) throw new ForbiddenException('You may not view customers');
+    const rows = await this.em.getConnection().execute<{ tag: string }[]>(
+      `select distinct unnest(tags) as tag from customers where business_id = ? and deleted_at is null order by tag limit 500`, [businessId]);
+    return rows.map((r) => r.tag);
   }
 
   async update(userId: string, id: string, dto: UpdateCustomerDto): Promise<Customer> {
@@ -93,6 +103,15 @@ export class CustomersService {
     const { customer, membership } = await this.requireVisible(userId, id);
     if (!membership.permissions.customers.edit) throw new ForbiddenException('You may not edit customers');
     customer.tags = normaliseTags([...(customer.tags ?? []), ...tags]);
+    await this.em.flush();
+    return customer;
+  }
+
+  async removeTag(userId: string, id: string, tag: string): Promise<Customer> {
+    const { customer, membership } = await this.requireVisible(userId, id);
+    if (!membership.permissions.customers.edit) throw new ForbiddenException('You may not edit customers');
+    const gone = tag.trim().toLowerCase();
+    customer.tags = (customer.tags ?? []).filter((t) => t !== gone);
     await this.em.flush();
     return customer;
   }

@@ -6,7 +6,7 @@ import { ConversationsService } from '../conversations/conversations.service.js'
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { ConversationWorkflowService } from '../conversations/conversation-workflow.service.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
-import { decodeCursor, pageOf, type Page } from '../common/pagination/cursor.js';
+import { cursorTimestampSql, decodeCursor, pageOf, type Page } from '../common/pagination/cursor.js';
 import type { SendMessageDto } from './dto/send-message.dto.js';
 
 const MAX_PAGE = 100;
@@ -44,12 +44,12 @@ export class MessagesService {
       params.push(cursor.at, cursor.id);
     }
     params.push(limit + 1);
-    const rows = await this.em.getConnection().execute<Message[]>(
-      `select * from messages where conversation_id = ? ${keyset} order by created_at desc, id desc limit ?`,
+    const rows = await this.em.getConnection().execute<(Message & { cursor_at: string })[]>(
+      `select *, ${cursorTimestampSql('created_at')} as cursor_at from messages where conversation_id = ? ${keyset} order by created_at desc, id desc limit ?`,
       params,
     );
-    const page = pageOf(rows, limit, (m) => ({ at: new Date(m.created_at).toISOString(), id: m.id }));
-    return { ...page, data: page.data.reverse().map((m) => this.withSignedUrls(m)) };
+    const page = pageOf(rows, limit, (m) => ({ at: m.cursor_at, id: m.id }));
+    return { ...page, data: page.data.reverse().map(({ cursor_at: _, ...m }) => this.withSignedUrls(m as Message)) };
   }
 
   async get(userId: string, id: string): Promise<Message> {

@@ -11,6 +11,12 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
+/**
+ * SQL for a cursor's timestamp at full (microsecond) precision. Cut to a JS Date's milliseconds,
+ * a cursor would skip the rows that share the page's last millisecond.
+ */
+export const cursorTimestampSql = (expression: string) => `to_char((${expression}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /** The same rule as the DTOs' @IsCursor: only what encodeCursor writes reaches SQL. */
 export function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (!raw) return undefined;

@@ -43,6 +43,11 @@ export class ListCustomersQuery {
   limit?: number;
 }
 
+export class CustomerTagsInUseQuery {
+  @IsUUID()
+  business_id!: string;
+}
+
 export class AddNoteDto {
   @IsString() @MinLength(1) @MaxLength(5000) @IsStorableText()
   text!: string;
