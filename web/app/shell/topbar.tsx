@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Flex, TextField } from '@radix-ui/themes';
 import { MagnifyingGlassIcon } from '@radix-ui/react-icons';
 import type { User } from '@supabase/supabase-js';
@@ -16,16 +16,21 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 export function TopBar({ business, user, searchRef }: { business: Business; user: User; searchRef: RefObject<HTMLInputElement | null> }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const { pathname } = useLocation();
   const name = displayName(user);
+  // On the customer pages the search looks for customers; everywhere else, in the inbox.
+  const target = pathname.includes('/customers') ? 'customers' : 'inbox';
+  const current = pathname.includes(`/${target}`) ? params.get('q') ?? '' : '';
+  const label = target === 'customers' ? 'Search customers' : 'Search conversations and customers';
   return (
     <header className="topbar">
       <form className="topbar-search" role="search" onSubmit={(e) => {
         e.preventDefault();
         const q = String(new FormData(e.currentTarget).get('q') ?? '').trim();
-        navigate(`/app/${business.id}/inbox${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+        navigate(`/app/${business.id}/${target}${q ? `?q=${encodeURIComponent(q)}` : ''}`);
       }}>
-        <TextField.Root ref={searchRef} name="q" type="search" defaultValue={params.get('q') ?? ''} key={params.get('q') ?? ''}
-          placeholder="Search conversations and customers" aria-label="Search conversations and customers" size="2" variant="soft" color="gray" data-testid="search">
+        <TextField.Root ref={searchRef} name="q" type="search" defaultValue={current} key={`${target}:${current}`}
+          placeholder={label} aria-label={label} size="2" variant="soft" color="gray" data-testid="search">
           <TextField.Slot><MagnifyingGlassIcon /></TextField.Slot>
           <TextField.Slot><kbd className="kbd-hint" aria-hidden="true">{isMac ? '⌘K' : 'Ctrl K'}</kbd></TextField.Slot>
         </TextField.Root>
