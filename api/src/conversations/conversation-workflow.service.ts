@@ -17,11 +17,16 @@ export class ConversationWorkflowService {
 
   constructor(private readonly em: EntityManager, private readonly temporal: TemporalService) {}
 
-  /** A customer message: signal the workflow, starting it when it is not running. Throws 503 when Temporal is down. */
-  async customerMessage(conversation: Conversation, message: Message): Promise<void> {
+  /**
+   * A customer message: signal the workflow, starting it when it is not running. Throws 503 when Temporal is down.
+   * `businessSettings`: the conversation's business settings when the caller has just read them (saves a query).
+   */
+  async customerMessage(conversation: Conversation, message: Message, businessSettings?: Record<string, unknown> | null): Promise<void> {
     const client = await this.temporal.client();
-    const business = await this.em.findOneOrFail(BusinessSchema, { id: conversation.business_id });
-    const autoResolve = (business.settings as { auto_resolve_after_seconds?: number } | null)?.auto_resolve_after_seconds;
+    const settings = businessSettings !== undefined
+      ? businessSettings
+      : (await this.em.findOneOrFail(BusinessSchema, { id: conversation.business_id })).settings;
+    const autoResolve = (settings as { auto_resolve_after_seconds?: number } | null)?.auto_resolve_after_seconds;
     const input: ConversationLifecycleInput = {
       businessId: conversation.business_id,
       conversationId: conversation.id,

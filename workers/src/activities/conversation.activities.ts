@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { BusinessSchema, ConversationSchema, MessageSchema, PlatformIntegrationSchema, isWithinWorkingHours, type BusinessSettings } from '@crosschat/core';
+import { ConversationSchema, MessageSchema, isWithinWorkingHours, type BusinessSettings } from '@crosschat/core';
 
 export const DEFAULT_AWAY_MESSAGE = "Thanks for your message! We're away right now and will reply as soon as we're back.";
 /** Do not repeat the away message to the same conversation within this window. */
@@ -10,19 +10,40 @@ interface AutoReplyConfig {
   away: string;
 }
 
-async function autoReplyConfig(orm: MikroORM, businessId: string, platform: string): Promise<{ config: AutoReplyConfig; settings: BusinessSettings | null }> {
-  const em = orm.em.fork();
-  const business = await em.findOneOrFail(BusinessSchema, { id: businessId });
-  const integration = await em.findOne(PlatformIntegrationSchema, { business_id: businessId, platform: platform as never, is_active: true });
-  const channel = (integration?.config ?? {}) as { greeting_message?: string | null; away_message?: string | null };
-  const settings = business.settings ?? null;
-  const fromSettings = (settings ?? {}) as { greeting_message?: string | null; away_message?: string | null };
+interface AutoReplyFacts {
+  conversation_id: string;
+  business_id: string;
+  platform: string;
+  business_exists: boolean;
+  settings: BusinessSettings | null;
+  channel_config: { greeting_message?: string | null; away_message?: string | null } | null;
+  /** When each kind of automatic reply (`metadata.auto`) was last sent in this conversation. */
+  last_auto: Record<string, string> | null;
+}
+
+/**
+ * Everything sendAutomaticReplies reads, in one query (it runs for every customer message): the
+ * conversation (not deleted), its business's settings, the active integration of its platform
+ * and the automatic replies it already got.
+ */
+const AUTO_REPLY_FACTS = `
+select cv.id as conversation_id, cv.business_id, cv.platform, b.id is not null as business_exists, b.settings,
+       pi.config as channel_config,
+       (select jsonb_object_agg(a.auto, a.created_at)
+          from (select metadata ->> 'auto' as auto, max(created_at) as created_at from messages
+                 where conversation_id = cv.id and metadata ->> 'auto' is not null group by 1) a) as last_auto
+  from conversations cv
+  left join businesses b on b.id = cv.business_id
+  left join lateral (select config from platform_integrations
+                      where business_id = cv.business_id and platform = cv.platform and is_active limit 1) pi on true
+ where cv.id = ? and cv.deleted_at is null`;
+
+function autoReplyConfig(facts: AutoReplyFacts): AutoReplyConfig {
+  const channel = facts.channel_config ?? {};
+  const fromSettings = (facts.settings ?? {}) as { greeting_message?: string | null; away_message?: string | null };
   return {
-    settings,
-    config: {
-      greeting: channel.greeting_message || fromSettings.greeting_message || null,
-      away: channel.away_message || fromSettings.away_message || DEFAULT_AWAY_MESSAGE,
-    },
+    greeting: channel.greeting_message || fromSettings.greeting_message || null,
+    away: channel.away_message || fromSettings.away_message || DEFAULT_AWAY_MESSAGE,
   };
 }
 
@@ -52,26 +73,22 @@ export function createConversationActivities(orm: MikroORM) {
      * most once per 12 h), from the channel's config or the business settings.
      */
     async sendAutomaticReplies(input: { conversationId: string; greeted: boolean }): Promise<{ greeted: boolean; sent: string[] }> {
-      const em = orm.em.fork();
-      const conversation = await em.findOne(ConversationSchema, { id: input.conversationId });
-      if (!conversation || conversation.deleted_at) return { greeted: input.greeted, sent: [] };
-      const { config, settings } = await autoReplyConfig(orm, conversation.business_id, conversation.platform);
-      const previous = await em.getConnection().execute<{ auto: string; created_at: Date }[]>(
-        `select metadata ->> 'auto' as auto, max(created_at) as created_at from messages
-          where conversation_id = ? and metadata ->> 'auto' is not null group by 1`,
-        [conversation.id],
-      );
-      const last = new Map(previous.map((r) => [r.auto, new Date(r.created_at)]));
+      const [facts] = await orm.em.getConnection().execute<AutoReplyFacts[]>(AUTO_REPLY_FACTS, [input.conversationId]);
+      if (!facts) return { greeted: input.greeted, sent: [] };
+      if (!facts.business_exists) throw new Error(`Business ${facts.business_id} of conversation ${facts.conversation_id} not found`);
+      const config = autoReplyConfig(facts);
+      const settings = facts.settings ?? null;
+      const last = new Map(Object.entries(facts.last_auto ?? {}).map(([auto, at]) => [auto, new Date(at)]));
       const sent: string[] = [];
       let greeted = input.greeted || last.has('greeting');
       if (!greeted && config.greeting) {
-        await insertSystemMessage(conversation.id, config.greeting, 'greeting');
+        await insertSystemMessage(facts.conversation_id, config.greeting, 'greeting');
         sent.push('greeting');
         greeted = true;
       }
       const lastAway = last.get('away');
       if (!isWithinWorkingHours(settings, new Date()) && (!lastAway || Date.now() - lastAway.getTime() > AWAY_REPEAT_MS)) {
-        await insertSystemMessage(conversation.id, config.away, 'away');
+        await insertSystemMessage(facts.conversation_id, config.away, 'away');
         sent.push('away');
       }
       return { greeted, sent };

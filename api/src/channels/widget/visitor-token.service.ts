@@ -22,10 +22,13 @@ export interface VisitorClaims {
 
 @Injectable()
 export class VisitorTokenService {
-  private readonly key: Uint8Array;
+  /** Imported once: jose would import raw key bytes again for every token signed or verified. */
+  private readonly key: Promise<CryptoKey>;
 
   constructor(@Inject(SETTINGS) private readonly settings: Settings) {
-    this.key = new TextEncoder().encode(settings.jwtSecret);
+    this.key = crypto.subtle.importKey('raw', new TextEncoder().encode(settings.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    // Awaited by every sign/verify (which then fail as before); not an unhandled rejection meanwhile.
+    this.key.catch(() => undefined);
   }
 
   newVisitorId(): string {
@@ -39,13 +42,13 @@ export class VisitorTokenService {
       .setAudience(VISITOR_AUDIENCE)
       .setIssuer(`${this.settings.apiPublicUrl}/widget`)
       .setExpirationTime(`${VISITOR_TTL_SECONDS}s`)
-      .sign(this.key);
+      .sign(await this.key);
   }
 
   async verify(token: string | undefined): Promise<VisitorClaims> {
     if (!token) throw new UnauthorizedException('Missing visitor token');
     try {
-      const { payload } = await jwtVerify(token, this.key, { audience: VISITOR_AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await this.key, { audience: VISITOR_AUDIENCE, algorithms: ['HS256'] });
       if (payload.kind !== 'widget_visitor' || typeof payload.sub !== 'string' || typeof payload.business_id !== 'string' || typeof payload.integration_id !== 'string') {
         throw new Error('not a visitor token');
       }
