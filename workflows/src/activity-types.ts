@@ -9,7 +9,8 @@ export type RecordDeliveryOutcome = (messageId: string, outcome: DeliveryOutcome
 export declare const sendThroughChannel: SendThroughChannel;
 export declare const recordDeliveryOutcome: RecordDeliveryOutcome;
 
-export type SendAutomaticReplies = (input: { conversationId: string; greeted: boolean }) => Promise<{ greeted: boolean; sent: string[] }>;
+/** `quietUntil`: until then no automatic reply can become due (absent from older workers: ask every time). */
+export type SendAutomaticReplies = (input: { conversationId: string; greeted: boolean }) => Promise<{ greeted: boolean; sent: string[]; quietUntil?: string | null }>;
 export type AutoResolveConversation = (input: { conversationId: string; inactiveSince: string }) => Promise<boolean>;
 export type ReopenSnoozedConversation = (conversationId: string) => Promise<boolean>;
 

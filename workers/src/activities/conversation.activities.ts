@@ -47,6 +47,23 @@ function autoReplyConfig(facts: AutoReplyFacts): AutoReplyConfig {
   };
 }
 
+/**
+ * How long the workflow may skip asking for automatic replies: a short window in which nothing
+ * can become due (greeted, and the same side of working hours at both ends with no away
+ * message pending), so a burst of customer messages costs one activity, not one each. Kept
+ * short because settings edits are only seen on the next ask.
+ */
+export const QUIET_WINDOW_MS = 5 * 60_000;
+
+export function quietUntil(now: Date, greeted: boolean, settings: unknown, lastAway: Date | undefined): string | null {
+  if (!greeted) return null;
+  const end = new Date(now.getTime() + QUIET_WINDOW_MS);
+  const openNow = isWithinWorkingHours(settings as never, now);
+  if (openNow !== isWithinWorkingHours(settings as never, end)) return null;
+  if (!openNow && (!lastAway || end.getTime() - lastAway.getTime() > AWAY_REPEAT_MS)) return null;
+  return end.toISOString();
+}
+
 export function createConversationActivities(orm: MikroORM) {
   const insertSystemMessage = async (conversationId: string, content: string, auto: string) => {
     const em = orm.em.fork();
@@ -72,9 +89,9 @@ export function createConversationActivities(orm: MikroORM) {
      * The greeting (once per conversation) and, outside working hours, the away message (at
      * most once per 12 h), from the channel's config or the business settings.
      */
-    async sendAutomaticReplies(input: { conversationId: string; greeted: boolean }): Promise<{ greeted: boolean; sent: string[] }> {
+    async sendAutomaticReplies(input: { conversationId: string; greeted: boolean }): Promise<{ greeted: boolean; sent: string[]; quietUntil: string | null }> {
       const [facts] = await orm.em.getConnection().execute<AutoReplyFacts[]>(AUTO_REPLY_FACTS, [input.conversationId]);
-      if (!facts) return { greeted: input.greeted, sent: [] };
+      if (!facts) return { greeted: input.greeted, sent: [], quietUntil: null };
       if (!facts.business_exists) throw new Error(`Business ${facts.business_id} of conversation ${facts.conversation_id} not found`);
       const config = autoReplyConfig(facts);
       const settings = facts.settings ?? null;
@@ -86,12 +103,14 @@ export function createConversationActivities(orm: MikroORM) {
         sent.push('greeting');
         greeted = true;
       }
-      const lastAway = last.get('away');
-      if (!isWithinWorkingHours(settings, new Date()) && (!lastAway || Date.now() - lastAway.getTime() > AWAY_REPEAT_MS)) {
+      const now = new Date();
+      let lastAway = last.get('away');
+      if (!isWithinWorkingHours(settings, now) && (!lastAway || now.getTime() - lastAway.getTime() > AWAY_REPEAT_MS)) {
         await insertSystemMessage(facts.conversation_id, config.away, 'away');
         sent.push('away');
+        lastAway = now;
       }
-      return { greeted, sent };
+      return { greeted, sent, quietUntil: quietUntil(now, greeted || !config.greeting, settings, lastAway) };
     },
 
     /** Resolves the conversation if nothing happened in it since `inactiveSince`. */

@@ -1,5 +1,5 @@
 import {
-  condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo,
+  condition, continueAsNew, defineQuery, defineSignal, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type * as activities from '../activity-types.js';
 import { StatusKey } from '../search-attributes.js';
@@ -32,6 +32,7 @@ export async function conversationLifecycle(input: ConversationLifecycleInput): 
     messagesSeen: seen.size,
     greeted: input.greeted ?? false,
     lastActivityAt: new Date().toISOString(),
+    quietUntil: null,
   };
   let statusDirty = false;
 
@@ -61,8 +62,12 @@ export async function conversationLifecycle(input: ConversationLifecycleInput): 
           state.snoozedUntil = null;
           publishStatus();
         }
+        // Runs started before the quiet window asked for automatic replies on every message.
+        const quietWindow = patched('auto-replies-quiet-window');
+        if (quietWindow && state.quietUntil && Date.now() < Date.parse(state.quietUntil)) continue;
         const result = await sendAutomaticReplies({ conversationId: input.conversationId, greeted: state.greeted });
         state.greeted = state.greeted || result.greeted;
+        if (quietWindow) state.quietUntil = result.quietUntil ?? null;
       }
     }
     if (statusDirty) {

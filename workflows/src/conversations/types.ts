@@ -25,4 +25,6 @@ export interface ConversationLifecycleState {
   messagesSeen: number;
   greeted: boolean;
   lastActivityAt: string;
+  /** Until then no automatic reply can be due, so customer messages do not ask for one. */
+  quietUntil?: string | null;
 }
