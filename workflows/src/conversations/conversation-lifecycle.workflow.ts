@@ -25,7 +25,10 @@ const CONTINUE_AS_NEW_AFTER_EVENTS = 5_000;
  */
 export async function conversationLifecycle(input: ConversationLifecycleInput): Promise<ConversationLifecycleState> {
   const seen = new Set<string>(input.seenMessageIds ?? []);
-  const inbox: MessageReceivedSignal[] = [];
+  const inbox: (MessageReceivedSignal & { seq: number })[] = [];
+  // Signal order: a message that arrived before a status change must not undo it.
+  let signalSeq = 0;
+  let statusSeq = 0;
   const state: ConversationLifecycleState = {
     status: 'open',
     snoozedUntil: null,
@@ -40,9 +43,10 @@ export async function conversationLifecycle(input: ConversationLifecycleInput): 
     if (seen.has(signal.messageId)) return;
     seen.add(signal.messageId);
     if (seen.size > MAX_SEEN_IDS) seen.delete(seen.values().next().value as string);
-    inbox.push(signal);
+    inbox.push({ ...signal, seq: ++signalSeq });
   });
   setHandler(statusChanged, (signal) => {
+    statusSeq = ++signalSeq;
     state.status = signal.status;
     state.snoozedUntil = signal.snoozedUntil ?? null;
     statusDirty = true;
@@ -57,7 +61,8 @@ export async function conversationLifecycle(input: ConversationLifecycleInput): 
       const signal = inbox.shift()!;
       state.lastActivityAt = new Date().toISOString();
       if (signal.senderType === 'customer') {
-        if (state.status !== 'open') {
+        // Only a message after the latest status change reopens (runs from before this rule reopened always).
+        if (state.status !== 'open' && (signal.seq > statusSeq || !patched('status-signal-order'))) {
           state.status = 'open';
           state.snoozedUntil = null;
           publishStatus();
