@@ -4,6 +4,21 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const WEB_URL = process.env.WEB_URL ?? 'http://127.0.0.1:3000';
+export const API_URL = process.env.API_URL ?? 'http://127.0.0.1:3001';
+const ANON_KEY = process.env.SUPABASE_ANON_KEY ?? 'crosschat-anon';
+
+/** A JSON call to the API under test (set-up steps that need no browser); throws on non-2xx. */
+export async function api<T = any>(path: string, body?: unknown, token?: string, method = body ? 'POST' : 'GET'): Promise<T> {
+  const res = await fetch(API_URL + path, {
+    method,
+    headers: { apikey: ANON_KEY, ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const data = await res.json();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(data)}`);
+  return data as T;
+}
+
 /** Screenshots go to TEST_RESULTS_DIR, or <repo>/test-results. */
 export const RESULTS_DIR = process.env.TEST_RESULTS_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results');
 

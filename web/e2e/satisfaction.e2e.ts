@@ -1,21 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { WEB_URL, launch, screenshot } from './browser.js';
-
-const API_URL = process.env.API_URL ?? 'http://127.0.0.1:3001';
-const ANON_KEY = process.env.SUPABASE_ANON_KEY ?? 'crosschat-anon';
-
-async function api<T = any>(path: string, body?: unknown, token?: string, method = body ? 'POST' : 'GET'): Promise<T> {
-  const res = await fetch(API_URL + path, {
-    method,
-    headers: { apikey: ANON_KEY, ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const data = await res.json();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(data)}`);
-  return data as T;
-}
+import { WEB_URL, api, launch, screenshot } from './browser.js';
 
 describe('customer satisfaction: the agent resolves, the visitor rates, the agent sees it', () => {
   let browser: Browser;

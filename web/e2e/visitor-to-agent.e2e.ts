@@ -3,21 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { RESULTS_DIR, WEB_URL, launch, screenshot } from './browser.js';
-
-const API_URL = process.env.API_URL ?? 'http://127.0.0.1:3001';
-const ANON_KEY = process.env.SUPABASE_ANON_KEY ?? 'crosschat-anon';
-
-async function api<T = any>(path: string, body?: unknown, token?: string, method = body ? 'POST' : 'GET'): Promise<T> {
-  const res = await fetch(API_URL + path, {
-    method,
-    headers: { apikey: ANON_KEY, ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const data = await res.json();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(data)}`);
-  return data as T;
-}
+import { RESULTS_DIR, WEB_URL, api, launch, screenshot } from './browser.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

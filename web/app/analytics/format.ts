@@ -64,15 +64,4 @@ export function describeDelta(metric: Metric, kind: 'count' | 'duration' | 'rati
   return { direction, text, absolute, tone, title };
 }
 
-export const PLATFORMS: Record<string, { label: string; color: string }> = {
-  widget: { label: 'Website', color: 'indigo' },
-  whatsapp: { label: 'WhatsApp', color: 'green' },
-  instagram: { label: 'Instagram', color: 'pink' },
-  facebook: { label: 'Messenger', color: 'blue' },
-  twitter: { label: 'X', color: 'gray' },
-  telegram: { label: 'Telegram', color: 'sky' },
-  email: { label: 'Email', color: 'amber' },
-  sms: { label: 'SMS', color: 'violet' },
-  voice_call: { label: 'Phone', color: 'cyan' },
-};
-export const platformOf = (platform: string) => PLATFORMS[platform] ?? { label: platform, color: 'gray' };
+export { platformOf } from '../lib/platforms';
