@@ -59,5 +59,10 @@ describe('customer satisfaction: the agent resolves, the visitor rates, the agen
     await badge.waitFor();
     expect(await badge.textContent()).toContain('4/5');
     await screenshot(agent, '19-agent-sees-rating');
+
+    // From the thread's customer sidebar to the customer's profile.
+    await agent.getByTestId('view-customer-profile').click();
+    await agent.getByTestId('customer-profile').waitFor();
+    expect(await agent.getByTestId('customer-name').textContent()).toBe('Visitor');
   });
 });

@@ -1,16 +1,21 @@
-import { Box, Flex, Heading, Separator, Text } from '@radix-ui/themes';
-import { PersonIcon } from '@radix-ui/react-icons';
+import { Link } from 'react-router';
+import { Box, Button, Flex, Heading, Separator, Text } from '@radix-ui/themes';
+import { ArrowRightIcon, PersonIcon } from '@radix-ui/react-icons';
+import { useShell } from '../shell/context';
 import type { ConversationItem } from '../lib/types';
 import { UserAvatar } from '../shell/user-avatar';
 import { CustomerConversations } from '../customers/CustomerConversations';
 import { CustomerNotes } from '../customers/CustomerNotes';
 import { CustomerTags } from '../customers/CustomerTags';
-import { customerName } from '../customers/types';
+import { canEditCustomers, customerName } from '../customers/types';
 import { useCustomer } from '../customers/use-customer';
 
 export function CustomerSidebar({ conversation }: { conversation: ConversationItem | null }) {
   const customerId = conversation?.customer.id;
   const { customer, conversations, setCustomer } = useCustomer(customerId);
+  const { business } = useShell();
+  // Limited agents see the profile but do not change it (the API would refuse).
+  const editable = canEditCustomers(business.role);
   const others = conversations ?? [];
 
   if (!conversation || !customer) {
@@ -32,14 +37,17 @@ export function CustomerSidebar({ conversation }: { conversation: ConversationIt
         <UserAvatar name={name} url={customer.avatar_url} size="3" />
         <Heading size="3">{name}</Heading>
         <Text size="2" color="gray">{customer.email ?? customer.phone ?? 'No contact details yet'}</Text>
-        <CustomerTags customer={customer} editable onChange={setCustomer} justify="center" inputWidth={88} />
+        <CustomerTags customer={customer} editable={editable} onChange={setCustomer} justify="center" inputWidth={88} />
+        <Button asChild size="1" variant="ghost" color="gray">
+          <Link to={`/app/${customer.business_id}/customers/${customer.id}`} data-testid="view-customer-profile">View profile <ArrowRightIcon /></Link>
+        </Button>
       </Flex>
       <Separator size="4" />
       <Box p="4">
         <Text size="1" weight="bold" color="gray" as="p" mb="2">CONVERSATIONS ({others.length})</Text>
         <CustomerConversations conversations={others} businessId={customer.business_id} currentId={conversation.id} compact />
         <Text size="1" weight="bold" color="gray" as="p" mt="4" mb="2">NOTES</Text>
-        <CustomerNotes customer={customer} editable onChange={setCustomer} compact />
+        <CustomerNotes customer={customer} editable={editable} onChange={setCustomer} compact />
       </Box>
     </aside>
   );
