@@ -1,27 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { WEB_URL, api, launch, screenshot } from './browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { agentAndVisitor, businessWithWidget, launch, openWidget, screenshot, signIn } from './browser.js';
 
 describe('customer satisfaction: the agent resolves, the visitor rates, the agent sees it', () => {
   let browser: Browser;
   let agent: Page;
   let visitor: Page;
-  let widget: Frame;
   const email = `csat-${randomUUID().slice(0, 8)}@example.test`;
   const password = 'a-long-enough-passphrase';
   let websiteToken: string;
 
   beforeAll(async () => {
-    const session = await api('/auth/v1/signup', { email, password, data: { full_name: 'Casey Care' } });
-    const business = await api('/businesses', { name: 'Rated Roasters', timezone: 'UTC' }, session.access_token);
-    await api(`/businesses/${business.id}/settings`, { working_hours: { enabled: false } }, session.access_token, 'PATCH');
-    websiteToken = (await api('/integrations/widget/connect', { business_id: business.id }, session.access_token)).platform_account_id;
+    ({ websiteToken } = await businessWithWidget({ email, password, fullName: 'Casey Care', businessName: 'Rated Roasters' }));
     browser = await launch();
-    agent = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    visitor = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
-    agent.setDefaultTimeout(15_000);
-    visitor.setDefaultTimeout(15_000);
+    ({ agent, visitor } = await agentAndVisitor(browser));
   });
 
   afterAll(async () => {
@@ -29,15 +22,11 @@ describe('customer satisfaction: the agent resolves, the visitor rates, the agen
   });
 
   it('shows the rating card once resolved, stores the rating, and badges the thread', async () => {
-    await visitor.goto(`${WEB_URL}/demo.html?token=${websiteToken}&open=1`);
-    widget = (await (await visitor.waitForSelector('iframe[data-crosschat="frame"]')).contentFrame())!;
+    const widget = await openWidget(visitor, websiteToken);
     await widget.getByTestId('widget-composer').fill('My grinder arrived broken');
     await widget.getByTestId('widget-composer').press('Enter');
 
-    await agent.goto(`${WEB_URL}/login`);
-    await agent.getByLabel('Work email').fill(email);
-    await agent.getByLabel('Password').fill(password);
-    await agent.getByTestId('login-submit').click();
+    await signIn(agent, email, password);
     await agent.getByTestId('conversation-row').first().click();
     await agent.getByTestId('composer').fill('So sorry! A replacement ships today.');
     await agent.getByTestId('composer').press('Enter');

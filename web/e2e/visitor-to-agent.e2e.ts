@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { RESULTS_DIR, WEB_URL, api, launch, screenshot } from './browser.js';
+import { RESULTS_DIR, WEB_URL, agentAndVisitor, api, businessWithWidget, launch, openWidget, screenshot, signIn } from './browser.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -17,17 +17,14 @@ describe('visitor on a website ↔ agent in the dashboard, live, side by side', 
   let websiteToken: string;
 
   beforeAll(async () => {
-    const session = await api('/auth/v1/signup', { email, password, data: { full_name: 'Alex Agent' } });
-    const business = await api('/businesses', { name: 'Northwind Coffee', timezone: 'UTC' }, session.access_token);
-    await api(`/businesses/${business.id}/settings`, { working_hours: { enabled: false } }, session.access_token, 'PATCH');
-    const integration = await api('/integrations/widget/connect', { business_id: business.id, config: { title: 'Northwind support', greeting_message: 'Hi! Ask us anything about our coffee.' } }, session.access_token);
-    websiteToken = integration.platform_account_id;
-    await api(`/businesses/${business.id}/canned-responses`, { shortcut: 'shipping', content: 'Yes, we ship to Lisbon in 2–3 days!' }, session.access_token);
+    const setup = await businessWithWidget({
+      email, password, fullName: 'Alex Agent', businessName: 'Northwind Coffee',
+      widgetConfig: { title: 'Northwind support', greeting_message: 'Hi! Ask us anything about our coffee.' },
+    });
+    websiteToken = setup.websiteToken;
+    await api(`/businesses/${setup.businessId}/canned-responses`, { shortcut: 'shipping', content: 'Yes, we ship to Lisbon in 2–3 days!' }, setup.token);
     browser = await launch();
-    agent = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    visitor = await (await browser.newContext({ viewport: { width: 1100, height: 800 } })).newPage();
-    agent.setDefaultTimeout(15_000);
-    visitor.setDefaultTimeout(15_000);
+    ({ agent, visitor } = await agentAndVisitor(browser));
   });
 
   afterAll(async () => {
@@ -35,15 +32,10 @@ describe('visitor on a website ↔ agent in the dashboard, live, side by side', 
   });
 
   it('the visitor writes, the agent sees it without reload, replies, and the visitor sees the reply', async () => {
-    await agent.goto(`${WEB_URL}/login`);
-    await agent.getByLabel('Work email').fill(email);
-    await agent.getByLabel('Password').fill(password);
-    await agent.getByTestId('login-submit').click();
+    await signIn(agent, email, password);
     await agent.getByTestId('inbox-empty').waitFor();
 
-    await visitor.goto(`${WEB_URL}/demo.html?token=${websiteToken}&open=1`);
-    const frameElement = await visitor.waitForSelector('iframe[data-crosschat="frame"]');
-    widget = (await frameElement.contentFrame())!;
+    widget = await openWidget(visitor, websiteToken);
     await widget.getByTestId('widget-composer').waitFor();
     await widget.getByText('Hi! Ask us anything about our coffee.').waitFor();
     await screenshot(visitor, '10-visitor-widget-open');

@@ -166,9 +166,8 @@ export class AnalyticsService {
 
   /** Limited agents only ever see the conversations assigned to them. */
   private scope(membership: Membership): { all: boolean; sql: string; params: unknown[] } {
-    return membership.permissions.conversations.view_all
-      ? { all: true, sql: '', params: [] }
-      : { all: false, sql: 'and c.assigned_to = ?', params: [membership.member.id] };
+    const { condition, params } = this.access.conversationVisibility(membership);
+    return { all: !condition, sql: condition ? `and ${condition}` : '', params };
   }
 
   /** [from, to) = the last `days` calendar days in `timezone`, today included; prev_from = `days` days earlier. */

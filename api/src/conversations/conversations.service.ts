@@ -52,9 +52,10 @@ export class ConversationsService {
     const me = membership.member.id;
     const where: string[] = ['c.business_id = ?', 'c.deleted_at is null'];
     const params: unknown[] = [query.business_id];
-    if (!membership.permissions.conversations.view_all) {
-      where.push('c.assigned_to = ?');
-      params.push(me);
+    const visibility = this.access.conversationVisibility(membership);
+    if (visibility.condition) {
+      where.push(visibility.condition);
+      params.push(...visibility.params);
     }
     if (query.status === 'snoozed') {
       where.push(`c.status = 'pending' and c.snoozed_until > now()`);
@@ -108,7 +109,7 @@ export class ConversationsService {
   async counts(userId: string, businessId: string): Promise<ConversationCounts> {
     const membership = await this.access.requireMember(userId, businessId);
     const me = membership.member.id;
-    const visible = membership.permissions.conversations.view_all ? '' : 'and c.assigned_to = ?';
+    const visibility = this.access.conversationVisibility(membership);
     const [row] = await this.em.getConnection().execute<{ open_all: string; mine: string; unassigned: string; unread_conversations: string; unread_messages: string }[]>(
       `select count(*) filter (where c.status = 'open') as open_all,
               count(*) filter (where c.status = 'open' and c.assigned_to = ?) as mine,
@@ -116,8 +117,8 @@ export class ConversationsService {
               count(*) filter (where c.status in ('open', 'pending') and c.unread_count > 0) as unread_conversations,
               coalesce(sum(c.unread_count) filter (where c.status in ('open', 'pending')), 0) as unread_messages
          from conversations c
-        where c.business_id = ? and c.deleted_at is null ${visible}`,
-      visible ? [me, businessId, me] : [me, businessId],
+        where c.business_id = ? and c.deleted_at is null ${visibility.condition ? `and ${visibility.condition}` : ''}`,
+      [me, businessId, ...visibility.params],
     );
     return {
       open: { all: Number(row!.open_all), mine: Number(row!.mine), unassigned: Number(row!.unassigned) },

@@ -27,6 +27,16 @@ export class TenantAccessService {
     return { member, permissions: permissionsFor(member.role, member.permissions) };
   }
 
+  /**
+   * canSeeConversation as SQL over a conversations alias: `and`-able condition and its
+   * parameters, or no condition when the member sees every conversation of the business.
+   */
+  conversationVisibility(membership: Membership, alias = 'c'): { condition: string | null; params: unknown[] } {
+    return membership.permissions.conversations.view_all
+      ? { condition: null, params: [] }
+      : { condition: `${alias}.assigned_to = ?`, params: [membership.member.id] };
+  }
+
   /** Limited agents only see conversations assigned to them. */
   canSeeConversation(membership: Membership, conversation: { assigned_to?: string | null }): boolean {
     return membership.permissions.conversations.view_all || conversation.assigned_to === membership.member.id;

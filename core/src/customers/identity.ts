@@ -17,6 +17,15 @@ export interface CustomerProfile {
  */
 export const customerLockKey = (businessId: string, platform: string, externalId: string) => `customer:${businessId}:${platform}:${externalId}`;
 
+/** The business's (not deleted) customer known on `platform` by `externalId`, if any. */
+export async function findCustomerByIdentifier(em: EntityManager, businessId: string, platform: IdentityPlatform, externalId: string): Promise<Customer | null> {
+  const [row] = await em.getConnection().execute<{ id: string }[]>(
+    `select id from customers where business_id = ? and deleted_at is null and platform_identifiers ->> ? = ? limit 1`,
+    [businessId, platform, externalId], 'all', em.getTransactionContext(),
+  );
+  return row ? em.findOneOrFail(CustomerSchema, { id: row.id }) : null;
+}
+
 export async function upsertCustomerByIdentifier(
   em: EntityManager,
   businessId: string,
@@ -26,12 +35,7 @@ export async function upsertCustomerByIdentifier(
 ): Promise<Customer> {
   return em.transactional(async (tx) => {
     await tx.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [customerLockKey(businessId, platform, externalId)], 'all', tx.getTransactionContext());
-    const byIdentifier = await tx.getConnection().execute<{ id: string }[]>(
-      `select id from customers where business_id = ? and deleted_at is null and platform_identifiers ->> ? = ? limit 1`,
-      [businessId, platform, externalId], 'all', tx.getTransactionContext(),
-    );
-    let customer: Customer | null = null;
-    if (byIdentifier[0]) customer = await tx.findOneOrFail(CustomerSchema, { id: byIdentifier[0].id });
+    let customer = await findCustomerByIdentifier(tx, businessId, platform, externalId);
     if (!customer && profile.email) {
       customer = await tx.findOne(CustomerSchema, { business_id: businessId, email: profile.email.toLowerCase(), deleted_at: null });
     }
@@ -53,7 +57,7 @@ export async function upsertCustomerByIdentifier(
       customer.phone ??= profile.phone ?? null;
       customer.avatar_url ??= profile.avatar_url ?? null;
     }
-    customer.last_contact_at = new Date();
+    // last_contact_at is the database's: the trigger on customer messages keeps it.
     await tx.flush();
     return customer;
   });

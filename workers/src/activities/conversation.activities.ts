@@ -55,11 +55,11 @@ function autoReplyConfig(facts: AutoReplyFacts): AutoReplyConfig {
  */
 export const QUIET_WINDOW_MS = 5 * 60_000;
 
-export function quietUntil(now: Date, greeted: boolean, settings: unknown, lastAway: Date | undefined): string | null {
+export function quietUntil(now: Date, greeted: boolean, settings: BusinessSettings | null, lastAway: Date | undefined): string | null {
   if (!greeted) return null;
   const end = new Date(now.getTime() + QUIET_WINDOW_MS);
-  const openNow = isWithinWorkingHours(settings as never, now);
-  if (openNow !== isWithinWorkingHours(settings as never, end)) return null;
+  const openNow = isWithinWorkingHours(settings, now);
+  if (openNow !== isWithinWorkingHours(settings, end)) return null;
   if (!openNow && (!lastAway || end.getTime() - lastAway.getTime() > AWAY_REPEAT_MS)) return null;
   return end.toISOString();
 }

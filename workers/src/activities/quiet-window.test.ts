@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_BUSINESS_SETTINGS } from '@crosschat/core';
+import { DEFAULT_BUSINESS_SETTINGS, type BusinessSettings } from '@crosschat/core';
 import { QUIET_WINDOW_MS, quietUntil } from './conversation.activities.js';
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const hours = (start: string, end: string) => ({
+const hours = (start: string, end: string): BusinessSettings => ({
   ...DEFAULT_BUSINESS_SETTINGS, timezone: 'UTC',
-  working_hours: { enabled: true, schedule: Object.fromEntries(weekdays.map((d) => [d, { start, end }])) },
+  working_hours: { enabled: true, schedule: Object.fromEntries(weekdays.map((d) => [d, { start, end }])) as BusinessSettings['working_hours']['schedule'] },
 });
 
 describe('quietUntil: when no automatic reply can become due', () => {

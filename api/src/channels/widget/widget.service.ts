@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
-  BusinessSchema, ConversationSchema, CustomerSchema, MessageSchema, PlatformIntegrationSchema,
-  isWithinWorkingHours, recordInboundMessage, upsertCustomerByIdentifier,
+  BusinessSchema, ConversationSchema, MessageSchema, PlatformIntegrationSchema,
+  findCustomerByIdentifier, isWithinWorkingHours, recordInboundMessage, upsertCustomerByIdentifier,
   type Message, type PlatformIntegration,
 } from '@crosschat/core';
 import { IntegrationsService, DEFAULT_WIDGET_CONFIG } from '../../integrations/integrations.service.js';
@@ -98,7 +98,7 @@ export class WidgetService {
 
   /** Refreshes the token with the visitor's current customer and conversation. */
   private async sessionFor(claims: VisitorClaims): Promise<VisitorSession> {
-    const customer = await this.findCustomer(claims);
+    const customer = await findCustomerByIdentifier(this.em, claims.business_id, 'widget', claims.sub);
     const conversation = customer
       ? await this.em.findOne(ConversationSchema, { business_id: claims.business_id, customer_id: customer.id, platform: 'widget', deleted_at: null }, { orderBy: { created_at: 'desc' } })
       : null;
@@ -122,13 +122,6 @@ export class WidgetService {
     };
   }
 
-  private async findCustomer(claims: VisitorClaims) {
-    const rows = await this.em.getConnection().execute<{ id: string }[]>(
-      `select id from customers where business_id = ? and deleted_at is null and platform_identifiers ->> 'widget' = ? limit 1`,
-      [claims.business_id, claims.sub],
-    );
-    return rows[0] ? this.em.findOne(CustomerSchema, { id: rows[0].id }) : null;
-  }
 
   /**
    * Pre-chat form (name/email) or CrossChat.setUser. With identity verification on, a user id
